@@ -1,0 +1,91 @@
+"""Length-preserving text normalization shared by lexicon patterns and documents.
+
+Matching happens on a normalized copy of the text in which every character keeps its offset:
+hyphens and dashes become spaces (so ``US-backed`` = ``US backed``), typographic apostrophes and
+quotes become ASCII, whitespace becomes a plain space, and letters are lowercased. Runs of several
+spaces are then compacted, with an offset map back to the original text, so that multi-word terms
+match across line breaks and double spaces.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["CompactText", "compact", "normalize_chars", "normalize_pattern"]
+
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
+_DQUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
+_SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+_TABLE = str.maketrans(
+    {
+        **{c: " " for c in _HYPHENS},
+        **{c: "'" for c in _APOSTROPHES},
+        **{c: '"' for c in _DQUOTES},
+        **{c: " " for c in _SPACES},
+    }
+)
+
+
+def normalize_chars(text: str, *, lower: bool = True) -> str:
+    """Return `text` with hyphens, apostrophes, quotes and spaces normalized, same length."""
+    out = text.translate(_TABLE)
+    if not lower:
+        return out
+    low = out.lower()
+    if len(low) == len(out):
+        return low
+    # A few characters (e.g. 'İ') lowercase to two; keep those as they are to preserve offsets.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in out)
+
+
+def normalize_pattern(pattern: str, *, lower: bool = True) -> str:
+    """Normalize one expanded lexicon form the way documents are normalized, compacted."""
+    return " ".join(normalize_chars(pattern, lower=lower).split())
+
+
+@dataclass(frozen=True, slots=True)
+class CompactText:
+    """A normalized text with runs of spaces collapsed, and the way back to original offsets."""
+
+    text: str
+    _anchors_compact: tuple[int, ...] = (0,)
+    _anchors_orig: tuple[int, ...] = (0,)
+
+    def orig(self, index: int) -> int:
+        """Original offset of compact offset `index` (a start offset)."""
+        if len(self._anchors_compact) == 1:
+            return index
+        i = bisect_right(self._anchors_compact, index) - 1
+        return self._anchors_orig[i] + (index - self._anchors_compact[i])
+
+    def orig_end(self, end: int) -> int:
+        """Original offset of an exclusive end offset."""
+        return self.orig(end - 1) + 1 if end > 0 else 0
+
+
+def compact(normalized: str) -> CompactText:
+    """Collapse runs of spaces in an already normalized text, keeping an offset map."""
+    if "  " not in normalized:
+        return CompactText(normalized)
+    parts: list[str] = []
+    anchors_c = [0]
+    anchors_o = [0]
+    pos = 0
+    cpos = 0
+    n = len(normalized)
+    i = normalized.find("  ")
+    while i != -1:
+        j = i + 2
+        while j < n and normalized[j] == " ":
+            j += 1
+        parts.append(normalized[pos : i + 1])
+        cpos += i + 1 - pos
+        pos = j
+        anchors_c.append(cpos)
+        anchors_o.append(pos)
+        i = normalized.find("  ", pos)
+    parts.append(normalized[pos:])
+    return CompactText("".join(parts), tuple(anchors_c), tuple(anchors_o))

@@ -1,0 +1,680 @@
+"""Whose voice is each stretch of text in: the outlet's, a direct quote's, or reported speech's.
+
+This module decides voice once per character range, so every match can look its voice up:
+
+- **quotes**: straight and curly double quotes, single quotes inside and outside them, quotations
+  that run across sentences and paragraphs (news style: a paragraph that opens a quote without
+  closing it continues at the next paragraph's opening mark), and *scare quotes* (a short quoted
+  word or name with no speaker) told apart from speech;
+- **speakers** of quotes: ``"...", Araghchi stated``, ``"...," said the minister``,
+  ``He told Reuters: "..."``, ``according to X``; pronouns resolve to the latest speaker, and a
+  bare surname to the full name seen before;
+- **reported speech**: ``X warned that ...``, ``X said ...``, ``..., according to X``,
+  ``..., the ministry said.``, ``..., adding that ...``.
+
+Factive verbs (``confirmed that``, ``revealed that``) are recorded as attributions but leave the
+content in the outlet's voice: choosing a factive verb, the outlet asserts the content itself.
+The grammar here (speech verbs, titles) is built in; it does not depend on the active lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from framing.document import Document, Span, count_words
+
+__all__ = ["Attribution", "Quote", "Voice", "VoiceLayer", "find_voices"]
+
+Voice = Literal["author", "quote", "attributed"]
+
+# --- the grammar of attribution -------------------------------------------------------------
+
+_SPEECH = (
+    "said says say told tells stated added adds noted declared announced explained wrote writes "
+    "asked replied responded continued insisted insists claimed claims argued argues warned warns "
+    "urged stressed emphasized emphasised underlined underscored affirmed reaffirmed indicated "
+    "mentioned remarked commented observed concluded admitted conceded alleged alleges suggested "
+    "vowed pledged promised threatened demanded charged accused denied maintained contended "
+    "asserted reiterated recalled tweeted posted quipped joked complained lamented boasted "
+    "cautioned predicted estimated explained countered retorted acknowledged"
+).split()
+_FACTIVE = frozenset(
+    "confirmed confirms revealed reveals disclosed discloses showed shows proved proves "
+    "demonstrated demonstrates established acknowledged acknowledges".split()
+)
+_PARTICIPLES = (
+    "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
+    "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
+).split()
+_VERBS = sorted(set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True)
+_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
+_PARTICIPLE_RE = re.compile(
+    r"(?:^|,\s*|\band\s+)(?:" + "|".join(_PARTICIPLES) + r")(?:\s+that)?\b"
+)
+_ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
+_AUX_RE = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|reportedly|repeatedly|"
+    r"publicly|separately|then|once|already|would|will|had|has))+\s*$",
+    re.I,
+)
+_PRONOUNS = frozenset("he she they it we i".split())
+_TITLES = frozenset(
+    "president prime minister foreign defense defence interior secretary general gen gen. "
+    "spokesman spokeswoman spokesperson ambassador envoy king queen prince sheikh emir "
+    "chancellor senator sen sen. rep rep. representative governor gov gov. mayor chief "
+    "commander colonel col col. lieutenant lt lt. major maj maj. captain capt capt. sergeant "
+    "admiral deputy vice acting former supreme leader ayatollah mr mr. mrs mrs. ms ms. dr dr. "
+    "prof prof. judge justice director chairman chairwoman head officer lord sir state "
+    "affairs security national army military minister's spokesman's".split()
+)
+_INTRO_STOP = frozenset(
+    "in on at during after before earlier later also meanwhile then but and however still yet "
+    "on friday".split()
+)
+_HEADS = (
+    "official officials spokesman spokeswoman spokesperson minister ministry source sources "
+    "statement diplomat diplomats commander analyst analysts expert experts lawmaker lawmakers "
+    "senator witness witnesses resident residents activist activists leader leaders president "
+    "envoy ambassador representative agency army military government authorities police group "
+    "monitor observatory report officer officers doctor doctors medic medics journalist "
+    "correspondent aide aides adviser advisers advisor negotiator mediator prosecutor judge "
+    "court council committee campaigners critics supporters opponents protesters survivor "
+    "survivors man woman people spokesmen media outlet agency's groups organizations "
+    "organisations agencies charities ministries"
+).split()
+_HEAD_SET = frozenset(_HEADS)
+_DETERMINERS = frozenset("the a an another one two three several some other its his her their".split())
+_SENT_PUNCT_RE = re.compile(r"[.!?]\s|[.!?]$|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: its span including the marks, its inner span, kind and speaker."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    kind: Literal["speech", "scare"]
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    mark: Literal["double", "single"] = "double"
+    continued: bool = False
+    nested: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "inner_start": self.inner_start,
+            "inner_end": self.inner_end,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "mark": self.mark,
+            "continued": self.continued,
+            "nested": self.nested,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Reported speech: the content span, who it is attributed to and by which cue."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    factive: bool = False
+    speaker_span: Span | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "factive": self.factive,
+        }
+
+
+@dataclass(frozen=True)
+class VoiceLayer:
+    """Voice of every character range of one document."""
+
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...]
+    words: dict[str, int]
+
+    def __post_init__(self) -> None:
+        speech = sorted(
+            (q.inner_start, q.inner_end, q.speaker) for q in self.quotes if q.kind == "speech" and not q.nested
+        )
+        scare = sorted((q.inner_start, q.inner_end) for q in self.quotes if q.kind == "scare")
+        said = sorted((a.start, a.end, a.speaker) for a in self.attributions if not a.factive)
+        object.__setattr__(self, "_speech", speech)
+        object.__setattr__(self, "_speech_starts", [s[0] for s in speech])
+        object.__setattr__(self, "_scare", scare)
+        object.__setattr__(self, "_scare_starts", [s[0] for s in scare])
+        object.__setattr__(self, "_said", said)
+        object.__setattr__(self, "_said_starts", [s[0] for s in said])
+
+    @staticmethod
+    def _find(starts: list[int], spans: list[tuple], start: int, end: int) -> tuple | None:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+            return spans[i]
+        return None
+
+    def voice_at(self, start: int, end: int) -> tuple[Voice, str | None, bool]:
+        """``(voice, speaker, scare_quoted)`` of the range ``[start, end)``."""
+        scare = self._find(self._scare_starts, self._scare, start, end) is not None  # type: ignore[attr-defined]
+        hit = self._find(self._speech_starts, self._speech, start, end)  # type: ignore[attr-defined]
+        if hit is not None:
+            return "quote", hit[2], scare
+        hit = self._find(self._said_starts, self._said, start, end)  # type: ignore[attr-defined]
+        if hit is not None:
+            return "attributed", hit[2], scare
+        return "author", None, scare
+
+    @property
+    def speakers(self) -> list[str]:
+        """Distinct named speakers, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for item in sorted([*self.quotes, *self.attributions], key=lambda x: x.start):
+            if item.speaker and item.speaker.lower() not in _PRONOUNS:
+                seen.setdefault(item.speaker, None)
+        return list(seen)
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+_DQ_RE = re.compile(r"[\"“”„«»]")
+_SQ_RE = re.compile(r"['‘’]")
+_OPEN_CONTEXT = set(" \t\n\r([{—–-/\u00a0")
+
+
+def _role(text: str, i: int) -> str:
+    c = text[i]
+    if c in "“„«":
+        return "open"
+    if c in "”»":
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev in _OPEN_CONTEXT and not nxt.isspace():
+        return "open"
+    if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+        return "close"
+    return "toggle"
+
+
+def _double_quotes(doc: Document) -> list[tuple[int, int, bool]]:
+    """(open index, end index after the closing mark, continued across paragraphs)."""
+    text = doc.text
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    last_para = 0
+    continued = False
+    for m in _DQ_RE.finditer(text):
+        i = m.start()
+        role = _role(text, i)
+        p = doc.paragraph_index(i)
+        if open_at is not None and p != last_para:
+            para_start = doc.paragraphs[p].start if doc.paragraphs else 0
+            if role in ("open", "toggle") and i == para_start and p == last_para + 1:
+                continued = True
+                last_para = p
+                continue
+            out.append((open_at, doc.paragraphs[last_para].end, continued))
+            open_at = None
+        if role == "open" or (role == "toggle" and open_at is None):
+            if open_at is None:
+                open_at, last_para, continued = i, p, False
+            elif text[i] == '"':
+                out.append((open_at, i + 1, continued))
+                open_at = None
+        elif open_at is not None:
+            out.append((open_at, i + 1, continued))
+            open_at = None
+    if open_at is not None and doc.paragraphs:
+        out.append((open_at, doc.paragraphs[last_para].end, continued))
+    return out
+
+
+def _single_quotes(doc: Document) -> list[tuple[int, int]]:
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    pending_para = -1
+    for m in _SQ_RE.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe inside a word: Iran's
+        opener = not prev.isalnum() and prev not in ".,!?" and nxt.isalnum() and text[i] != "’"
+        if opener:
+            pending, pending_para = i, doc.paragraph_index(i)
+            continue
+        closer = (prev.isalnum() or prev in ".,!?") and not nxt.isalnum()
+        if closer and pending is not None:
+            if doc.paragraph_index(i) == pending_para and i - pending < 400:
+                out.append((pending, i + 1))
+            pending = None
+    return out
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+def _canonical(phrase: str) -> str:
+    """A speaker's name from the phrase naming them: titles and possessors dropped."""
+    words = phrase.strip(" ,").split()
+    if not words:
+        return phrase
+    for k, w in enumerate(words[:-1]):
+        if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
+            return " ".join(words)
+    cut = -1
+    for k, w in enumerate(words):
+        low = w.lower().rstrip(",")
+        if low in _TITLES or w.endswith(("’s", "'s")) or not (w[:1].isupper() or low.startswith(("al-", "el-", "bin", "ibn", "de", "van", "von"))):
+            cut = k
+    name = words[cut + 1 :]
+    if not name:
+        return " ".join(words)
+    return " ".join(name)
+
+
+def _np_before(segment: str) -> str | None:
+    """The noun phrase that ends `segment` (a subject before a speech verb), or None."""
+    segment = _AUX_RE.sub("", segment).rstrip()
+    if not segment:
+        return None
+    parts = [p.strip() for p in segment.split(",")]
+    # "A senior official, speaking anonymously to Reuters, confirmed": skip the parenthetical.
+    while len(parts) > 1 and (not parts[-1] or parts[-1].split()[0].islower() and parts[-1].split()[0] not in _DETERMINERS):
+        parts.pop()
+    last = parts[-1] if parts else ""
+    words = last.split()
+    if not words:
+        return None
+    head = words[-1].lower().strip("’'")
+    if head in _PRONOUNS:
+        return words[-1]
+    if not (words[-1][:1].isupper() or head in _HEAD_SET or words[-1].startswith(("al-", "el-"))):
+        return None
+    # Walk back over the noun phrase: capitalised words, determiners, adjectives of a descriptor.
+    k = len(words) - 1
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower()
+        if low in _INTRO_STOP and w[:1].isupper() and k - 1 == 0:
+            break
+        if w[:1].isupper() or low in _DETERMINERS or (head in _HEAD_SET and w.isalpha()) or low.startswith(("al-", "el-", "bin")):
+            k -= 1
+            if low in _DETERMINERS:
+                break
+        else:
+            break
+    # "a spokesman for the Northern Front": take in the head noun the name depends on.
+    if k >= 2 and words[k - 1].lower() in ("for", "of", "at", "from") and words[k - 2].lower() in _HEAD_SET:
+        k -= 2
+        while k > 0 and (words[k - 1].lower() in _DETERMINERS or words[k - 1][:1].isupper() or words[k - 1].isalpha() and words[k - 1].islower() and words[k - 1].lower() not in _STOP_AFTER and k - 1 >= len(words) - 12):
+            k -= 1
+            if words[k].lower() in _DETERMINERS:
+                break
+    np = " ".join(words[k:])
+    if words[k].lower() in _INTRO_STOP and len(words) - k > 1:
+        np = " ".join(words[k + 1 :])
+    return np or None
+
+
+_STOP_AFTER = frozenset(
+    "on in at during after before following when while who which that to from about as with "
+    "late early earlier later yesterday today".split()
+)
+
+
+def _np_after(text: str) -> str | None:
+    """The noun phrase right after a verb (``said the minister, ...``)."""
+    words = []
+    for w in re.findall(r"[\w’'.\-]+|[,;:.!?“”\"]", text[:160]):
+        if w in ",;:.!?“”\"" or (w.lower() in _STOP_AFTER and words):
+            break
+        words.append(w)
+        if len(words) >= 9:
+            break
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
+        words[-1] = last = last.rstrip(".")
+    if not (last[:1].isupper() or last.lower() in _HEAD_SET or last.lower() in _PRONOUNS):
+        return None
+    return " ".join(words)
+
+
+class _Speakers:
+    """Resolves pronouns to the latest speaker and surnames to full names seen before."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.last: str | None = None
+        self.last_pos = -1
+
+    def note(self, pos: int, name: str | None) -> None:
+        """Record that `name` spoke at `pos` (the latest position wins)."""
+        if name and pos >= self.last_pos:
+            self.last, self.last_pos = name, pos
+
+    def resolve(self, phrase: str | None, pos: int = -1) -> str | None:
+        if not phrase:
+            return None
+        if phrase.lower() in _PRONOUNS:
+            return self.last
+        name = _canonical(phrase)
+        if name[:1].isupper() and " " not in name:
+            for full in reversed(self.names):
+                if full.endswith(" " + name):
+                    name = full
+                    break
+        if name[:1].isupper():
+            self.names.append(name)
+        self.note(pos, name)
+        return name
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    """Start of the sentence-like stretch ending at `pos` (after the last . ! ? or paragraph)."""
+    best = floor
+    for m in _SENT_PUNCT_RE.finditer(text, floor, pos):
+        best = m.end()
+    return best
+
+
+def _after_quote(text: str, end: int, limit: int) -> tuple[str | None, int, int] | None:
+    """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
+    window = text[end:limit]
+    stop = re.search(r"[.!?;“\"‘]|\n", window)
+    window = window[: stop.start() if stop else len(window)]
+    m = _VERB_RE.search(window)
+    if m is None or m.start() > 90:
+        return None
+    pre = window[: m.start()].strip(" ,")
+    if pre:
+        if len(pre.split()) > 9 or (pre.split()[-1].lower() not in _PRONOUNS and _np_before(pre) is None):
+            return None
+        phrase = _np_before(pre) if pre.split()[-1].lower() not in _PRONOUNS else pre.split()[-1]
+    else:
+        phrase = _np_after(window[m.end() :].lstrip())
+    if phrase is None:
+        return None
+    return phrase, end + m.start(), end + m.end()
+
+
+def _before_quote(text: str, floor: int, start: int) -> tuple[str | None, int, int] | None:
+    """Speaker in ``He told Reuters: "...`` or ``According to X, "...`` before a quote."""
+    window = text[floor:start]
+    stripped = window.rstrip()
+    if not stripped or stripped[-1] not in ":,":
+        if not re.search(r"\b(?:that|said|says)\s*$", stripped):
+            return None
+    acc = list(_ACCORDING_RE.finditer(window))
+    if acc:
+        phrase = _np_after(window[acc[-1].end() :].lstrip())
+        if phrase:
+            return phrase, floor + acc[-1].start(), floor + acc[-1].end()
+    verbs = list(_VERB_RE.finditer(window))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if len(window[v.end() :].split()) > 7:
+        return None
+    phrase = _np_before(window[: v.start()])
+    if phrase is None:
+        return None
+    return phrase, floor + v.start(), floor + v.end()
+
+
+# --- reported speech ------------------------------------------------------------------------
+
+_CONTENT_START_RE = re.compile(
+    r"^\s*(?:(?:to\s+)?(?:reporters|journalists|Reuters|AFP|AP|the\s+BBC|[A-Z][\w.]+|him|her|them|"
+    r"us|me)\s+)?(?:(?:on|in|at|late|early|last|this|during)\s+[\w’'\- ]{1,40}?\s+)?that\b|"
+    r"^\s*:",
+)
+_CLAUSE_OPENER_RE = re.compile(r"^\s*(?:the|a|an|this|these|those|it|he|she|they|we|[A-Z]\w*|\d)\b")
+
+
+def _reported(
+    doc: Document,
+    sentence: Span,
+    in_quote: list[Span],
+    consumed: set[int],
+    speakers: _Speakers,
+    quote_speakers: list[tuple[int, str]],
+) -> list[Attribution]:
+    text = doc.text
+    s0, s1 = sentence
+    body_end = s1
+    while body_end > s0 and text[body_end - 1] in ".!?”\"’' ":
+        body_end -= 1
+
+    def quoted(pos: int) -> bool:
+        return any(a <= pos < b for a, b in in_quote)
+
+    out: list[Attribution] = []
+    seg = text[s0:s1]
+    # "..., according to X." / "According to X, ..." / "..., according to X, ..."
+    for m in _ACCORDING_RE.finditer(seg):
+        a = s0 + m.start()
+        if quoted(a):
+            continue
+        rest = text[s0 + m.end() : s1]
+        phrase = _np_after(rest.lstrip())
+        speaker = speakers.resolve(phrase, a)
+        np_end = s0 + m.end() + (rest.find(phrase) + len(phrase) if phrase else 0)
+        if m.start() == 0 or not text[s0:a].strip():
+            comma = text.find(",", np_end, s1)
+            if comma != -1:
+                out.append(Attribution(comma + 1, body_end, speaker, "according to", a, s0 + m.end()))
+        else:
+            out.append(Attribution(s0, a, speaker, "according to", a, s0 + m.end()))
+            after = text.find(",", np_end, s1)
+            if after != -1 and text[after + 1 : body_end].strip():
+                out.append(Attribution(after + 1, body_end, speaker, "according to", a, s0 + m.end()))
+        return out
+    for m in _VERB_RE.finditer(seg):
+        v0, v1 = s0 + m.start(), s0 + m.end()
+        if v0 in consumed or quoted(v0):
+            continue
+        verb = m.group(0)
+        factive = verb in _FACTIVE
+        before = text[s0:v0]
+        after = text[v1:body_end]
+        last_comma = before.rfind(",")
+        # "..., the ministry said." : content before the comma, speaker between comma and verb.
+        if last_comma != -1 and len(after.split()) <= 6 and "that" not in after.split():
+            phrase = _np_before(before[last_comma + 1 :]) or (
+                _np_after(after.lstrip()) if not before[last_comma + 1 :].strip() else None
+            )
+            if phrase is not None:
+                speaker = speakers.resolve(phrase, v0)
+                out.append(Attribution(s0, s0 + last_comma, speaker, verb, v0, v1, factive))
+                break
+        phrase = _np_before(before)
+        if phrase is None:
+            continue
+        cm = _CONTENT_START_RE.match(after)
+        if cm is not None:
+            c0 = v1 + cm.end()
+        elif _CLAUSE_OPENER_RE.match(after) and not after.lstrip().startswith(("to ", "for ", "by ")):
+            c0 = v1
+        else:
+            continue
+        speaker = speakers.resolve(phrase, v0)
+        if text[c0:body_end].strip():
+            out.append(Attribution(c0, body_end, speaker, verb, v0, v1, factive))
+        break
+    # "..., adding that ..." : the latest speaker of this sentence goes on speaking.
+    for m in _PARTICIPLE_RE.finditer(seg):
+        p0 = s0 + m.start()
+        if quoted(p0) or any(a.start <= p0 < a.end for a in out):
+            continue
+        events = [(a.cue_start, a.speaker) for a in out if a.speaker] + [
+            (pos, who) for pos, who in quote_speakers if s0 <= pos <= p0
+        ]
+        latest = max((e for e in events if e[0] <= p0), default=None)
+        speaker = latest[1] if latest else speakers.last
+        if speaker is None:
+            continue
+        c0 = s0 + m.end()
+        if text[c0:body_end].strip():
+            out.append(Attribution(c0, body_end, speaker, m.group(0).strip(" ,"), p0, c0))
+    return out
+
+
+# --- putting it together --------------------------------------------------------------------
+
+
+def _is_scare(text: str, inner_start: int, inner_end: int) -> bool:
+    inner = text[inner_start:inner_end]
+    return count_words(inner) <= 8 and not re.search(r"[.!?,;:]", inner)
+
+
+def find_voices(doc: Document) -> VoiceLayer:
+    """Find quotes, their speakers and reported speech in `doc`."""
+    text = doc.text
+    doubles = [q for q in _double_quotes(doc) if count_words(text[q[0] + 1 : q[1] - 1]) > 0]
+    singles = [(a, b) for a, b in _single_quotes(doc) if count_words(text[a + 1 : b - 1]) > 0]
+    speakers = _Speakers()
+    consumed: set[int] = set()
+    raw: list[dict] = []
+    for start, end, continued in doubles:
+        inner_end = end - 1 if end <= len(text) and text[end - 1] in "\"”»" else end
+        raw.append(dict(start=start, end=end, inner_start=start + 1, inner_end=inner_end, mark="double", continued=continued, nested=False))
+    for a, b in singles:
+        nested = any(q["start"] < a and b <= q["end"] for q in raw if q["mark"] == "double")
+        raw.append(dict(start=a, end=b, inner_start=a + 1, inner_end=b - 1, mark="single", continued=False, nested=nested))
+    raw.sort(key=lambda q: q["start"])
+
+    # Speakers of quotes, in document order so pronouns resolve to the latest speaker.
+    quotes: list[Quote] = []
+    top = [q for q in raw if not q["nested"]]
+    prev_speaker_para: tuple[int, str | None] = (-2, None)
+    pending: list[dict] = []
+    for q in top:
+        para = doc.paragraphs[doc.paragraph_index(q["start"])] if doc.paragraphs else Span(0, len(text))
+        limit = para.end
+        found = _after_quote(text, q["end"], limit)
+        if found is None:
+            floor = max(para.start, max((o["end"] for o in top if o["end"] <= q["start"]), default=0))
+            found = _before_quote(text, _clause_start(text, floor, q["start"]), q["start"])
+        speaker = None
+        if found is not None:
+            phrase, v0, _v1 = found
+            consumed.add(v0)
+            speaker = speakers.resolve(phrase, q["end"])
+        q["speaker"] = speaker
+        # A quote with no speaker goes on with the speaker of the quote before it in the same
+        # paragraph, or, opening a paragraph, of a quote in the paragraph before.
+        p_idx = doc.paragraph_index(q["start"])
+        if speaker is None and (
+            prev_speaker_para[0] == p_idx
+            or (q["start"] == para.start and prev_speaker_para[0] == p_idx - 1)
+        ):
+            q["speaker"] = prev_speaker_para[1]
+        if q["speaker"] is not None:
+            prev_speaker_para = (doc.paragraph_index(q["end"] - 1), q["speaker"])
+        pending.append(q)
+
+    in_quote = [Span(q["inner_start"], q["inner_end"]) for q in top]
+    quote_speakers = [(q["end"], q["speaker"]) for q in top if q["speaker"]]
+    attributions: list[Attribution] = []
+    for sentence in doc.sentences:
+        # let quotes that end before this sentence set the latest speaker first
+        for q in pending:
+            if q["end"] <= sentence.start:
+                speakers.note(q["end"], q["speaker"])
+        attributions.extend(
+            _reported(doc, sentence, in_quote, consumed, speakers, quote_speakers)
+        )
+        for q in pending:
+            if sentence.start <= q["start"] < sentence.end:
+                speakers.note(q["end"], q["speaker"])
+
+    said = [a for a in attributions if not a.factive]
+    for q in raw:
+        speaker = q.get("speaker")
+        kind: Literal["speech", "scare"] = "speech"
+        if q["nested"]:
+            outer = next((o for o in top if o["start"] < q["start"] and q["end"] <= o["end"]), None)
+            speaker = outer.get("speaker") if outer else None
+        elif speaker is None:
+            host = next((a for a in said if a.start <= q["start"] < a.end), None)
+            if host is not None and host.speaker:
+                speaker = host.speaker
+            elif _is_scare(text, q["inner_start"], q["inner_end"]):
+                kind = "scare"
+        quotes.append(
+            Quote(
+                q["start"], q["end"], q["inner_start"], q["inner_end"], kind, speaker, None,
+                q["mark"], q["continued"], q["nested"],
+            )
+        )
+
+    quotes, attributions = _expand_surnames(quotes, attributions)
+    words = _voice_words(doc, quotes, attributions)
+    return VoiceLayer(tuple(quotes), tuple(attributions), words)
+
+
+def _expand_surnames(
+    quotes: list[Quote], attributions: list[Attribution]
+) -> tuple[list[Quote], list[Attribution]]:
+    """Give a bare surname the full name it has elsewhere in the article (Araghchi -> Abbas Araghchi)."""
+    names = {x.speaker for x in [*quotes, *attributions] if x.speaker and " " in x.speaker}
+    full: dict[str, str] = {}
+    for name in sorted(names):
+        if name[:1].isupper():
+            full.setdefault(name.split()[-1], name)
+
+    def fix(speaker: str | None) -> str | None:
+        if speaker and " " not in speaker and speaker in full:
+            return full[speaker]
+        return speaker
+
+    return (
+        [replace(q, speaker=fix(q.speaker)) for q in quotes],
+        [replace(a, speaker=fix(a.speaker)) for a in attributions],
+    )
+
+
+def _voice_words(doc: Document, quotes: list[Quote], attributions: list[Attribution]) -> dict[str, int]:
+    text = doc.text
+    speech = [(q.inner_start, q.inner_end) for q in quotes if q.kind == "speech" and not q.nested]
+    quote_words = sum(count_words(text[a:b]) for a, b in speech)
+    attributed_words = 0
+    for a in attributions:
+        if a.factive:
+            continue
+        n = count_words(text[a.start : a.end])
+        for qs, qe in speech:
+            lo, hi = max(qs, a.start), min(qe, a.end)
+            if lo < hi:
+                n -= count_words(text[lo:hi])
+        attributed_words += max(0, n)
+    total = doc.word_count
+    return {
+        "all": total,
+        "author": max(0, total - quote_words - attributed_words),
+        "quote": quote_words,
+        "attributed": attributed_words,
+    }
