@@ -1,6 +1,23 @@
-"""framing: find loaded language in news text and compare framing across outlets."""
+"""framing: find loaded language in news text, tell whose voice it is in, compare outlets.
+
+>>> import framing
+>>> analysis = framing.analyze("Militants seized the town, the army said.")   # doctest: +SKIP
+"""
 
 from framing._version import __version__
+from framing.analysis import Analysis, AnalysisOptions, Match, analyze
+from framing.document import Document
 from framing.errors import FramingError
+from framing.lexicon import Lexicon, load_lexicon
 
-__all__ = ["FramingError", "__version__"]
+__all__ = [
+    "Analysis",
+    "AnalysisOptions",
+    "Document",
+    "FramingError",
+    "Lexicon",
+    "Match",
+    "__version__",
+    "analyze",
+    "load_lexicon",
+]

@@ -212,7 +212,7 @@ def analyze(
     doc = to_document(text_or_path, encoding=encoding)
     active = load_lexicons(None if lexicons is None else [_as_lexicon_arg(x) for x in lexicons])
     voices = find_voices(doc)
-    hits = compile_matcher(active).find(doc.text, doc.sentence_openings)
+    hits = compile_matcher(active).find(doc.text, doc.sentence_openings, doc.normalized)
     text = doc.text
     hedge_sentences = {doc.sentence_index(h.start) for h in hits if h.entry.category == HEDGE}
     matches = []

@@ -77,7 +77,8 @@ def _inputs(paths: tuple[str, ...], encoding: str | None) -> Iterator[tuple[str,
 
     for item in paths:
         if item == "-":
-            data = click.get_binary_stream("stdin").read()
+            with click.open_file("-", "rb") as stdin:
+                data = stdin.read()
             try:
                 text, source = read_bytes(data, name="<stdin>", encoding=encoding)
                 yield "<stdin>", Document.from_text(text, source)
@@ -142,16 +143,16 @@ def analyze(
     active = load_lexicons(lexicons or None)
     options = AnalysisOptions(sentiment=sentiment)  # type: ignore[arg-type]
     results = []
-    failures = 0
+    done = 0
     single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
     for name, doc in _inputs(paths, encoding):
         if isinstance(doc, InputError):
             if single:
                 raise doc
-            failures += 1
             _warn(f"skipped {name}: {doc}")
             continue
         analysis = run(doc, lexicons=active, options=options)
+        done += 1
         if fmt == "jsonl":
             record = {"path": name, **analysis.to_dict()}
             line = json.dumps(record, ensure_ascii=False)
@@ -161,7 +162,7 @@ def analyze(
                 click.echo(line)
             continue
         results.append((name, analysis))
-    if not results and not (fmt == "jsonl" and not output and failures == 0):
+    if not done:
         raise click.ClickException("no article could be analysed")
     if fmt == "jsonl":
         if output:

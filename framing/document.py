@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from framing.io import Source, read_article
+from framing.lexicon.normalize import normalize_chars
 
 __all__ = ["Document", "Span", "Token", "count_words", "split_paragraphs", "split_sentences"]
 
@@ -50,6 +51,9 @@ _WORD = (
     rf"|[^\W_]+(?:[{_APOS}{_HYPH}][^\W_]+)*"
 )
 WORD_RE = re.compile(_WORD)
+#: Word counting (rates per 1,000 words): runs of letters or digits joined by apostrophes,
+#: hyphens, periods or commas, so "U.S.-backed", "Iran's" and "280,000" are one word each.
+_COUNT_RE = re.compile(r"[^\W_]+(?:[’'\-‐‑.,][^\W_]+)*")
 _TOKEN_RE = re.compile(rf"{_WORD}|\.\.\.|…|[^\w\s]")
 _QUOTE_CHARS = frozenset("\"'“”‘’„«»`")
 _DASH_CHARS = frozenset("-–—‒―‐‑")
@@ -73,9 +77,9 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def count_words(text: str) -> int:
-    """Number of words in `text`, counted the way documents count them."""
-    return len(WORD_RE.findall(text))
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of words in `text` (or in ``text[start:end]``), counted the way documents are."""
+    return len(_COUNT_RE.findall(text, start, len(text) if end is None else end))
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -128,8 +132,11 @@ def _is_break(text: str, m: re.Match[str], floor: int) -> bool:
     return True
 
 
-def _heading_break(line: str) -> bool:
+def _heading_break(line: str, following: str) -> bool:
     """A line with no final punctuation that reads like a headline ends a sentence."""
+    nxt = following.lstrip().lstrip("\"“‘'([")
+    if not nxt[:1].isupper() and not nxt[:1].isdigit():
+        return False
     stripped = line.strip()
     if not stripped or stripped[-1] in ".!?:;,\"”’'":
         return False
@@ -137,7 +144,7 @@ def _heading_break(line: str) -> bool:
     if len(words) > 14:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return caps >= max(1, int(0.6 * len(words)))
+    return caps >= max(1, -(-3 * len(words) // 5))
 
 
 def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
@@ -152,7 +159,7 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
         nl = text.find("\n", ps, pe)
         while nl != -1:
             line_start = text.rfind("\n", ps, nl) + 1
-            if _heading_break(text[max(line_start, ps) : nl]):
+            if _heading_break(text[max(line_start, ps) : nl], text[nl + 1 : nl + 40]):
                 cuts.append(nl)
             nl = text.find("\n", nl + 1, pe)
         for cut in sorted(set(cuts)):
@@ -209,6 +216,11 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return count_words(self.text)
+
+    @cached_property
+    def normalized(self) -> str:
+        """The text lowercased with hyphens, quotes and spaces normalized, same length."""
+        return normalize_chars(self.text)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

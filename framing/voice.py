@@ -19,10 +19,13 @@ The grammar here (speech verbs, titles) is built in; it does not depend on the a
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
+
+import ahocorasick
 
 from framing.document import Document, Span, count_words
 
@@ -45,21 +48,68 @@ _FACTIVE = frozenset(
     "confirmed confirms revealed reveals disclosed discloses showed shows proved proves "
     "demonstrated demonstrates established acknowledged acknowledges".split()
 )
+#: Verbs whose reported content may follow without "that" ("said the town fell"); the other
+#: speech verbs often take a plain object ("pledged its support") and need "that" or a colon.
+_BARE_CLAUSE = frozenset(
+    "said says say stated added adds claimed claims argued argues insisted insists warned warns "
+    "noted explained wrote writes suggested maintained contended asserted reiterated indicated "
+    "alleged alleges predicted estimated conceded admitted acknowledged countered told tells "
+    "confirmed revealed".split()
+)
 _PARTICIPLES = (
     "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
     "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
 ).split()
 _VERBS = sorted(set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True)
-_VERB_RE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in _VERBS) + r")\b")
-_PARTICIPLE_RE = re.compile(
-    r"(?:^|,\s*|\band\s+)(?:" + "|".join(_PARTICIPLES) + r")(?:\s+that)?\b"
+_AUX = frozenset(
+    "has have had also previously later earlier again reportedly repeatedly publicly "
+    "separately then once already would will".split()
 )
-_ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
-_AUX_RE = re.compile(
-    r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|reportedly|repeatedly|"
-    r"publicly|separately|then|once|already|would|will|had|has))+\s*$",
-    re.I,
-)
+_VERB, _PARTICIPLE, _ACCORDING = 0, 1, 2
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    kind: int
+    word: str
+
+
+@functools.cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for kind, words in ((_VERB, _VERBS), (_PARTICIPLE, _PARTICIPLES), (_ACCORDING, ["according to"])):
+        for word in words:
+            automaton.add_word(word, (len(word), kind, word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _find_cues(text: str, low: str) -> list[_Cue]:
+    """Speech verbs, participles and "according to", in order, one pass over the text.
+
+    `low` is the normalized (lowercased, same-length) text. Verbs and participles must be
+    lowercase in the original ("Said" is more often a name)."""
+    n = len(low)
+    found: dict[int, _Cue] = {}
+    for last, (length, kind, word) in _cue_automaton().iter(low):
+        start = last - length + 1
+        end = last + 1
+        if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
+            continue
+        if kind != _ACCORDING and not text[start].islower():
+            continue
+        old = found.get(start)
+        if old is None or old.end < end:
+            found[start] = _Cue(start, end, kind, word)
+    return [found[k] for k in sorted(found)]
+
+
+def _strip_aux(segment: str) -> str:
+    words = segment.split()
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    return " ".join(words)
 _PRONOUNS = frozenset("he she they it we i".split())
 _TITLES = frozenset(
     "president prime minister foreign defense defence interior secretary general gen gen. "
@@ -295,7 +345,7 @@ def _canonical(phrase: str) -> str:
 
 def _np_before(segment: str) -> str | None:
     """The noun phrase that ends `segment` (a subject before a speech verb), or None."""
-    segment = _AUX_RE.sub("", segment).rstrip()
+    segment = _strip_aux(segment)
     if not segment:
         return None
     parts = [p.strip() for p in segment.split(",")]
@@ -310,6 +360,12 @@ def _np_before(segment: str) -> str | None:
     if head in _PRONOUNS:
         return words[-1]
     if not (words[-1][:1].isupper() or head in _HEAD_SET or words[-1].startswith(("al-", "el-"))):
+        # "The inquiry", "a local monitoring group": a determiner and up to three lowercase words
+        for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if words[k].lower() in _DETERMINERS:
+                if all(w.isalpha() and w.islower() for w in words[k + 1 :]):
+                    return " ".join(words[k:])
+                break
         return None
     # Walk back over the noun phrase: capitalised words, determiners, adjectives of a descriptor.
     k = len(words) - 1
@@ -357,7 +413,12 @@ def _np_after(text: str) -> str | None:
     last = words[-1]
     if last.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
         words[-1] = last = last.rstrip(".")
-    if not (last[:1].isupper() or last.lower() in _HEAD_SET or last.lower() in _PRONOUNS):
+    if not (
+        last[:1].isupper()
+        or last.lower() in _HEAD_SET
+        or last.lower() in _PRONOUNS
+        or (words[0].lower() in _DETERMINERS and len(words) <= 5)
+    ):
         return None
     return " ".join(words)
 
@@ -400,48 +461,68 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
     return best
 
 
-def _after_quote(text: str, end: int, limit: int) -> tuple[str | None, int, int] | None:
+class _Cues:
+    """The cues of one document with range lookup."""
+
+    def __init__(self, text: str, low: str) -> None:
+        self.items = _find_cues(text, low)
+        self.starts = [c.start for c in self.items]
+
+    def between(self, lo: int, hi: int) -> list[_Cue]:
+        i = bisect_left(self.starts, lo)
+        j = bisect_left(self.starts, hi)
+        return self.items[i:j]
+
+
+def _after_quote(text: str, cues: _Cues, end: int, limit: int) -> tuple[str | None, int, int] | None:
     """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
     window = text[end:limit]
-    stop = re.search(r"[.!?;“\"‘]|\n", window)
-    window = window[: stop.start() if stop else len(window)]
-    m = _VERB_RE.search(window)
-    if m is None or m.start() > 90:
+    stop = _AFTER_STOP_RE.search(window)
+    window_end = end + (stop.start() if stop else len(window))
+    verbs = [c for c in cues.between(end, min(window_end, end + 91)) if c.kind == _VERB]
+    if not verbs:
         return None
-    pre = window[: m.start()].strip(" ,")
+    v = verbs[0]
+    pre = text[end : v.start].strip(" ,")
     if pre:
-        if len(pre.split()) > 9 or (pre.split()[-1].lower() not in _PRONOUNS and _np_before(pre) is None):
+        last = pre.split()[-1]
+        if len(pre.split()) > 9:
             return None
-        phrase = _np_before(pre) if pre.split()[-1].lower() not in _PRONOUNS else pre.split()[-1]
+        phrase = last if last.lower() in _PRONOUNS else _np_before(pre)
     else:
-        phrase = _np_after(window[m.end() :].lstrip())
+        phrase = _np_after(text[v.end : window_end].lstrip())
     if phrase is None:
         return None
-    return phrase, end + m.start(), end + m.end()
+    return phrase, v.start, v.end
 
 
-def _before_quote(text: str, floor: int, start: int) -> tuple[str | None, int, int] | None:
+def _before_quote(text: str, cues: _Cues, floor: int, start: int) -> tuple[str | None, int, int] | None:
     """Speaker in ``He told Reuters: "...`` or ``According to X, "...`` before a quote."""
-    window = text[floor:start]
-    stripped = window.rstrip()
+    stripped = text[floor:start].rstrip()
     if not stripped or stripped[-1] not in ":,":
-        if not re.search(r"\b(?:that|said|says)\s*$", stripped):
+        if not _ENDS_WITH_CUE_RE.search(stripped):
             return None
-    acc = list(_ACCORDING_RE.finditer(window))
+    found = cues.between(floor, start)
+    acc = [c for c in found if c.kind == _ACCORDING]
     if acc:
-        phrase = _np_after(window[acc[-1].end() :].lstrip())
+        phrase = _np_after(text[acc[-1].end : start].lstrip())
         if phrase:
-            return phrase, floor + acc[-1].start(), floor + acc[-1].end()
-    verbs = list(_VERB_RE.finditer(window))
+            return phrase, acc[-1].start, acc[-1].end
+    verbs = [c for c in found if c.kind == _VERB]
     if not verbs:
         return None
     v = verbs[-1]
-    if len(window[v.end() :].split()) > 7:
+    if len(text[v.end : start].split()) > 7:
         return None
-    phrase = _np_before(window[: v.start()])
+    phrase = _np_before(text[floor : v.start])
     if phrase is None:
         return None
-    return phrase, floor + v.start(), floor + v.end()
+    return phrase, v.start, v.end
+
+
+_THAT_RE = re.compile(r"\s+that\b")
+_AFTER_STOP_RE = re.compile(r"[.!?;“\"‘]|\n")
+_ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
 
 
 # --- reported speech ------------------------------------------------------------------------
@@ -451,7 +532,12 @@ _CONTENT_START_RE = re.compile(
     r"us|me)\s+)?(?:(?:on|in|at|late|early|last|this|during)\s+[\w’'\- ]{1,40}?\s+)?that\b|"
     r"^\s*:",
 )
-_CLAUSE_OPENER_RE = re.compile(r"^\s*(?:the|a|an|this|these|those|it|he|she|they|we|[A-Z]\w*|\d)\b")
+#: After a speech verb, a word that cannot open the reported clause (a preposition, "to" ...).
+_NOT_CLAUSE_RE = re.compile(
+    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|at|about|during|after|before|from|into|"
+    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b)",
+    re.I,
+)
 
 
 def _reported(
@@ -461,6 +547,7 @@ def _reported(
     consumed: set[int],
     speakers: _Speakers,
     quote_speakers: list[tuple[int, str]],
+    cues: list[_Cue],
 ) -> list[Attribution]:
     text = doc.text
     s0, s1 = sentence
@@ -472,31 +559,32 @@ def _reported(
         return any(a <= pos < b for a, b in in_quote)
 
     out: list[Attribution] = []
-    seg = text[s0:s1]
-    # "..., according to X." / "According to X, ..." / "..., according to X, ..."
-    for m in _ACCORDING_RE.finditer(seg):
-        a = s0 + m.start()
-        if quoted(a):
+    # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
+    # speaker's own verb comes first ("The army said ..., according to officials").
+    first_verb = next((c.start for c in cues if c.kind == _VERB and not quoted(c.start)), s1)
+    for cue in cues:
+        if cue.kind != _ACCORDING or quoted(cue.start) or first_verb < cue.start:
             continue
-        rest = text[s0 + m.end() : s1]
+        a, a_end = cue.start, cue.end
+        rest = text[a_end:s1]
         phrase = _np_after(rest.lstrip())
         speaker = speakers.resolve(phrase, a)
-        np_end = s0 + m.end() + (rest.find(phrase) + len(phrase) if phrase else 0)
-        if m.start() == 0 or not text[s0:a].strip():
+        np_end = a_end + (rest.find(phrase) + len(phrase) if phrase else 0)
+        if not text[s0:a].strip():
             comma = text.find(",", np_end, s1)
             if comma != -1:
-                out.append(Attribution(comma + 1, body_end, speaker, "according to", a, s0 + m.end()))
+                out.append(Attribution(comma + 1, body_end, speaker, "according to", a, a_end))
         else:
-            out.append(Attribution(s0, a, speaker, "according to", a, s0 + m.end()))
+            out.append(Attribution(s0, a, speaker, "according to", a, a_end))
             after = text.find(",", np_end, s1)
             if after != -1 and text[after + 1 : body_end].strip():
-                out.append(Attribution(after + 1, body_end, speaker, "according to", a, s0 + m.end()))
+                out.append(Attribution(after + 1, body_end, speaker, "according to", a, a_end))
         return out
-    for m in _VERB_RE.finditer(seg):
-        v0, v1 = s0 + m.start(), s0 + m.end()
-        if v0 in consumed or quoted(v0):
+    for cue in cues:
+        v0, v1 = cue.start, cue.end
+        if cue.kind != _VERB or v0 in consumed or quoted(v0):
             continue
-        verb = m.group(0)
+        verb = cue.word
         factive = verb in _FACTIVE
         before = text[s0:v0]
         after = text[v1:body_end]
@@ -516,7 +604,7 @@ def _reported(
         cm = _CONTENT_START_RE.match(after)
         if cm is not None:
             c0 = v1 + cm.end()
-        elif _CLAUSE_OPENER_RE.match(after) and not after.lstrip().startswith(("to ", "for ", "by ")):
+        elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
             c0 = v1
         else:
             continue
@@ -525,9 +613,12 @@ def _reported(
             out.append(Attribution(c0, body_end, speaker, verb, v0, v1, factive))
         break
     # "..., adding that ..." : the latest speaker of this sentence goes on speaking.
-    for m in _PARTICIPLE_RE.finditer(seg):
-        p0 = s0 + m.start()
-        if quoted(p0) or any(a.start <= p0 < a.end for a in out):
+    for cue in cues:
+        p0 = cue.start
+        if cue.kind != _PARTICIPLE or quoted(p0) or any(a.start <= p0 < a.end for a in out):
+            continue
+        lead = text[s0:p0].rstrip()
+        if lead and not (lead.endswith(",") or lead.endswith(" and")):
             continue
         events = [(a.cue_start, a.speaker) for a in out if a.speaker] + [
             (pos, who) for pos, who in quote_speakers if s0 <= pos <= p0
@@ -536,9 +627,12 @@ def _reported(
         speaker = latest[1] if latest else speakers.last
         if speaker is None:
             continue
-        c0 = s0 + m.end()
+        c0 = cue.end
+        that = _THAT_RE.match(text, c0)
+        if that:
+            c0 = that.end()
         if text[c0:body_end].strip():
-            out.append(Attribution(c0, body_end, speaker, m.group(0).strip(" ,"), p0, c0))
+            out.append(Attribution(c0, body_end, speaker, text[p0:c0].strip(), p0, c0))
     return out
 
 
@@ -550,90 +644,110 @@ def _is_scare(text: str, inner_start: int, inner_end: int) -> bool:
     return count_words(inner) <= 8 and not re.search(r"[.!?,;:]", inner)
 
 
-def find_voices(doc: Document) -> VoiceLayer:
-    """Find quotes, their speakers and reported speech in `doc`."""
+@dataclass(slots=True)
+class _RawQuote:
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    mark: Literal["double", "single"]
+    continued: bool = False
+    nested: bool = False
+    speaker: str | None = None
+
+
+def _raw_quotes(doc: Document) -> list[_RawQuote]:
     text = doc.text
-    doubles = [q for q in _double_quotes(doc) if count_words(text[q[0] + 1 : q[1] - 1]) > 0]
-    singles = [(a, b) for a, b in _single_quotes(doc) if count_words(text[a + 1 : b - 1]) > 0]
+    raw = []
+    for start, end, continued in _double_quotes(doc):
+        inner_end = end - 1 if text[end - 1] in "\"”»" else end
+        if count_words(text[start + 1 : inner_end]):
+            raw.append(_RawQuote(start, end, start + 1, inner_end, "double", continued))
+    doubles = list(raw)
+    for a, b in _single_quotes(doc):
+        if count_words(text[a + 1 : b - 1]):
+            nested = any(q.start < a and b <= q.end for q in doubles)
+            raw.append(_RawQuote(a, b, a + 1, b - 1, "single", nested=nested))
+    raw.sort(key=lambda q: q.start)
+    return raw
+
+
+def _quote_speaker(
+    doc: Document,
+    cues: _Cues,
+    q: _RawQuote,
+    previous_end: int,
+    speakers: _Speakers,
+    consumed: set[int],
+) -> str | None:
+    text = doc.text
+    last_para = doc.paragraphs[doc.paragraph_index(q.end - 1)] if doc.paragraphs else Span(0, len(text))
+    found = _after_quote(text, cues, q.end, last_para.end)
+    if found is None:
+        first_para = doc.paragraphs[doc.paragraph_index(q.start)] if doc.paragraphs else Span(0, len(text))
+        floor = max(first_para.start, previous_end)
+        found = _before_quote(text, cues, _clause_start(text, floor, q.start), q.start)
+    if found is None:
+        return None
+    phrase, v0, _v1 = found
+    consumed.add(v0)
+    return speakers.resolve(phrase, q.end)
+
+
+def find_voices(doc: Document) -> VoiceLayer:
+    """Find quotes, their speakers and reported speech in `doc`, in one pass in reading order."""
+    text = doc.text
+    raw = _raw_quotes(doc)
+    top = [q for q in raw if not q.nested]
+    in_quote = [Span(q.inner_start, q.inner_end) for q in top]
+    cues = _Cues(text, doc.normalized)
     speakers = _Speakers()
     consumed: set[int] = set()
-    raw: list[dict] = []
-    for start, end, continued in doubles:
-        inner_end = end - 1 if end <= len(text) and text[end - 1] in "\"”»" else end
-        raw.append(dict(start=start, end=end, inner_start=start + 1, inner_end=inner_end, mark="double", continued=continued, nested=False))
-    for a, b in singles:
-        nested = any(q["start"] < a and b <= q["end"] for q in raw if q["mark"] == "double")
-        raw.append(dict(start=a, end=b, inner_start=a + 1, inner_end=b - 1, mark="single", continued=False, nested=nested))
-    raw.sort(key=lambda q: q["start"])
-
-    # Speakers of quotes, in document order so pronouns resolve to the latest speaker.
-    quotes: list[Quote] = []
-    top = [q for q in raw if not q["nested"]]
-    prev_speaker_para: tuple[int, str | None] = (-2, None)
-    pending: list[dict] = []
-    for q in top:
-        para = doc.paragraphs[doc.paragraph_index(q["start"])] if doc.paragraphs else Span(0, len(text))
-        limit = para.end
-        found = _after_quote(text, q["end"], limit)
-        if found is None:
-            floor = max(para.start, max((o["end"] for o in top if o["end"] <= q["start"]), default=0))
-            found = _before_quote(text, _clause_start(text, floor, q["start"]), q["start"])
-        speaker = None
-        if found is not None:
-            phrase, v0, _v1 = found
-            consumed.add(v0)
-            speaker = speakers.resolve(phrase, q["end"])
-        q["speaker"] = speaker
-        # A quote with no speaker goes on with the speaker of the quote before it in the same
-        # paragraph, or, opening a paragraph, of a quote in the paragraph before.
-        p_idx = doc.paragraph_index(q["start"])
-        if speaker is None and (
-            prev_speaker_para[0] == p_idx
-            or (q["start"] == para.start and prev_speaker_para[0] == p_idx - 1)
-        ):
-            q["speaker"] = prev_speaker_para[1]
-        if q["speaker"] is not None:
-            prev_speaker_para = (doc.paragraph_index(q["end"] - 1), q["speaker"])
-        pending.append(q)
-
-    in_quote = [Span(q["inner_start"], q["inner_end"]) for q in top]
-    quote_speakers = [(q["end"], q["speaker"]) for q in top if q["speaker"]]
     attributions: list[Attribution] = []
+    quote_speakers: list[tuple[int, str]] = []
+    prev: tuple[int, str | None] = (-2, None)  # paragraph of the last quote with a speaker
+    qi = 0
     for sentence in doc.sentences:
-        # let quotes that end before this sentence set the latest speaker first
-        for q in pending:
-            if q["end"] <= sentence.start:
-                speakers.note(q["end"], q["speaker"])
-        attributions.extend(
-            _reported(doc, sentence, in_quote, consumed, speakers, quote_speakers)
-        )
-        for q in pending:
-            if sentence.start <= q["start"] < sentence.end:
-                speakers.note(q["end"], q["speaker"])
+        # quotes opening in this sentence first: their attribution verbs are not reported speech
+        while qi < len(top) and top[qi].start < sentence.end:
+            q = top[qi]
+            q.speaker = _quote_speaker(doc, cues, q, top[qi - 1].end if qi else 0, speakers, consumed)
+            # A quote with no speaker goes on with the speaker of the quote before it in the same
+            # paragraph, or, opening a paragraph, of a quote in the paragraph before.
+            p_idx = doc.paragraph_index(q.start)
+            opens_paragraph = bool(doc.paragraphs) and q.start == doc.paragraphs[p_idx].start
+            if q.speaker is None and (prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1)):
+                q.speaker = prev[1]
+            if q.speaker is not None:
+                prev = (doc.paragraph_index(q.end - 1), q.speaker)
+                speakers.note(q.end, q.speaker)
+                quote_speakers.append((q.end, q.speaker))
+            qi += 1
+        in_sentence = cues.between(sentence.start, sentence.end)
+        if in_sentence:
+            attributions.extend(
+                _reported(doc, sentence, in_quote, consumed, speakers, quote_speakers, in_sentence)
+            )
 
     said = [a for a in attributions if not a.factive]
+    quotes: list[Quote] = []
     for q in raw:
-        speaker = q.get("speaker")
+        speaker = q.speaker
         kind: Literal["speech", "scare"] = "speech"
-        if q["nested"]:
-            outer = next((o for o in top if o["start"] < q["start"] and q["end"] <= o["end"]), None)
-            speaker = outer.get("speaker") if outer else None
+        if q.nested:
+            outer = next((o for o in top if o.start < q.start and q.end <= o.end), None)
+            speaker = outer.speaker if outer else None
         elif speaker is None:
-            host = next((a for a in said if a.start <= q["start"] < a.end), None)
+            host = next((a for a in said if a.start <= q.start < a.end), None)
             if host is not None and host.speaker:
                 speaker = host.speaker
-            elif _is_scare(text, q["inner_start"], q["inner_end"]):
+            elif _is_scare(text, q.inner_start, q.inner_end):
                 kind = "scare"
         quotes.append(
-            Quote(
-                q["start"], q["end"], q["inner_start"], q["inner_end"], kind, speaker, None,
-                q["mark"], q["continued"], q["nested"],
-            )
+            Quote(q.start, q.end, q.inner_start, q.inner_end, kind, speaker, None, q.mark, q.continued, q.nested)
         )
-
     quotes, attributions = _expand_surnames(quotes, attributions)
-    words = _voice_words(doc, quotes, attributions)
-    return VoiceLayer(tuple(quotes), tuple(attributions), words)
+    return VoiceLayer(tuple(quotes), tuple(attributions), _voice_words(doc, quotes, attributions))
 
 
 def _expand_surnames(
@@ -651,25 +765,30 @@ def _expand_surnames(
             return full[speaker]
         return speaker
 
+    if not full:
+        return quotes, attributions
     return (
-        [replace(q, speaker=fix(q.speaker)) for q in quotes],
-        [replace(a, speaker=fix(a.speaker)) for a in attributions],
+        [q if fix(q.speaker) == q.speaker else replace(q, speaker=fix(q.speaker)) for q in quotes],
+        [
+            a if fix(a.speaker) == a.speaker else replace(a, speaker=fix(a.speaker))
+            for a in attributions
+        ],
     )
 
 
 def _voice_words(doc: Document, quotes: list[Quote], attributions: list[Attribution]) -> dict[str, int]:
     text = doc.text
     speech = [(q.inner_start, q.inner_end) for q in quotes if q.kind == "speech" and not q.nested]
-    quote_words = sum(count_words(text[a:b]) for a, b in speech)
+    quote_words = sum(count_words(text, a, b) for a, b in speech)
     attributed_words = 0
     for a in attributions:
         if a.factive:
             continue
-        n = count_words(text[a.start : a.end])
+        n = count_words(text, a.start, a.end)
         for qs, qe in speech:
             lo, hi = max(qs, a.start), min(qe, a.end)
             if lo < hi:
-                n -= count_words(text[lo:hi])
+                n -= count_words(text, lo, hi)
         attributed_words += max(0, n)
     total = doc.word_count
     return {

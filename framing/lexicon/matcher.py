@@ -89,11 +89,15 @@ class Matcher:
             automaton.make_automaton()
         self._automaton = automaton if keys else None
 
-    def find(self, text: str, sentence_openings: Collection[int] = ()) -> list[Hit]:
-        """All hits in `text` after the four rules, sorted by start."""
+    def find(
+        self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
+    ) -> list[Hit]:
+        """All hits in `text` after the four rules, sorted by start.
+
+        `normalized` may pass ``normalize_chars(text)`` when the caller already has it."""
         if self._automaton is None:
             return []
-        ct = compact(normalize_chars(text))
+        ct = compact(normalized if normalized is not None else normalize_chars(text))
         norm = ct.text
         n = len(norm)
         cands: list[tuple[int, int, int]] = []  # compact start, compact end, entry index
