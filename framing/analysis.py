@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,10 +35,9 @@ __all__ = ["VOICES", "Analysis", "AnalysisOptions", "Match", "analyze", "to_docu
 VOICES: tuple[Voice, ...] = ("author", "quote", "attributed")
 HEDGE, BOOSTER, ANONYMOUS = "hedge", "booster", "anonymous_source"
 REPORTING = ("reporting_verb", "loaded_reporting_verb")
-_NEGATORS = frozenset(
-    "not no never n't without nor neither none nobody nothing cannot hardly barely".split()
+_NEGATOR_RE = re.compile(
+    r"\b(?:not|no|never|without|nor|neither|none|nobody|nothing|cannot|hardly|barely)\b|n't\b"
 )
-_NEG_TAIL_RE = re.compile(r"n[’']t$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class Analysis:
         """Loaded matches, optionally only those in one voice."""
         return [m for m in self.matches if m.loaded and (voice is None or m.voice == voice)]
 
-    @property
+    @cached_property
     def scores(self) -> dict[str, Any]:
         """Document scores (JSON-safe, unrounded): rates per voice, categories, direction, ..."""
         return _scores(self)
@@ -177,7 +178,9 @@ def model_versions(options: AnalysisOptions) -> dict[str, str]:
     return out
 
 
-def to_document(source: str | os.PathLike[str] | Document, *, encoding: str | None = None) -> Document:
+def to_document(
+    source: str | os.PathLike[str] | Document, *, encoding: str | None = None
+) -> Document:
     """A Document from a Document, a path, or text.
 
     A ``Path`` is always read as a file. A ``str`` is read as a file when it is a single line that
@@ -214,38 +217,51 @@ def analyze(
     voices = find_voices(doc)
     hits = compile_matcher(active).find(doc.text, doc.sentence_openings, doc.normalized)
     text = doc.text
-    hedge_sentences = {doc.sentence_index(h.start) for h in hits if h.entry.category == HEDGE}
+    sentence_of = doc.sentence_index
+    sentence_starts = [sp.start for sp in doc.sentences] or [0]
+    hedge_sentences = {sentence_of(h.start) for h in hits if h.entry.category == HEDGE}
+    negators = _negator_ends(doc.normalized) if hits else []
+    voice_at = voices.voice_at
     matches = []
     for h in hits:
         entry = h.entry
-        voice, speaker, scare = voices.voice_at(h.start, h.end)
-        sentence = doc.sentence_index(h.start)
+        start, end = h.start, h.end
+        voice, speaker, scare = voice_at(start, end)
+        sentence = sentence_of(start)
+        negated = bool(negators) and _negated(
+            text,
+            negators,
+            max(sentence_starts[min(sentence, len(sentence_starts) - 1)], start - 60),
+            start,
+        )
         matches.append(
             Match(
-                start=h.start,
-                end=h.end,
-                text=text[h.start : h.end],
-                term=entry.term,
-                lexicon=entry.lexicon,
-                category=entry.category,
-                direction=entry.direction,
-                weight=entry.weight,
-                loaded=entry.loaded,
-                voice=voice,
-                speaker=speaker,
-                negated=_negated(text, doc.sentences[sentence].start if doc.sentences else 0, h.start),
-                hedged=sentence in hedge_sentences and entry.category != HEDGE,
-                scare_quoted=scare,
-                sentence=sentence,
-                alternatives=entry.alternatives,
-                rationale=entry.rationale,
+                start,
+                end,
+                text[start:end],
+                entry.term,
+                entry.lexicon,
+                entry.category,
+                entry.direction,
+                entry.weight,
+                entry.loaded,
+                voice,
+                speaker,
+                negated,
+                sentence in hedge_sentences and entry.category != HEDGE,
+                scare,
+                sentence,
+                entry.alternatives,
+                entry.rationale,
             )
         )
     overall, per_sentence = document_sentiment(text, list(doc.sentences))
     vader = None
     if options.sentiment == "vader":
         vader = tuple(vader_sentences(text, list(doc.sentences)))
-    return Analysis(doc, voices, tuple(matches), active, overall, tuple(per_sentence), options, vader)
+    return Analysis(
+        doc, voices, tuple(matches), active, overall, tuple(per_sentence), options, vader
+    )
 
 
 def _as_lexicon_arg(item: str | os.PathLike[str] | Lexicon) -> str | Path | Lexicon:
@@ -254,14 +270,18 @@ def _as_lexicon_arg(item: str | os.PathLike[str] | Lexicon) -> str | Path | Lexi
     return Path(item)
 
 
-def _negated(text: str, floor: int, start: int) -> bool:
-    """A negator among the three words before `start` in the same sentence."""
-    words = WORD_RE.findall(text, max(floor, start - 60), start)[-3:]
-    for w in words:
-        low = w.lower()
-        if low in _NEGATORS or _NEG_TAIL_RE.search(low):
-            return True
-    return False
+def _negator_ends(normalized: str) -> list[int]:
+    """End offsets of negators (not, no, never, n't, without ...) in the normalized text."""
+    return [m.end() for m in _NEGATOR_RE.finditer(normalized)]
+
+
+def _negated(text: str, negator_ends: list[int], floor: int, start: int) -> bool:
+    """A negator among the three words before `start`, not before `floor` (the sentence start)."""
+    i = bisect_right(negator_ends, start) - 1
+    if i < 0 or negator_ends[i] <= floor:
+        return False
+    between = text[negator_ends[i] : start]
+    return len(WORD_RE.findall(between)) <= 2 and not any(c in between for c in ".;:!?")
 
 
 def _rate(count: float, words: int) -> float:
@@ -269,40 +289,48 @@ def _rate(count: float, words: int) -> float:
 
 
 def _scores(a: Analysis) -> dict[str, Any]:
+    """Document scores in one pass over the matches."""
     words = dict(a.voices.words)
-    loaded = [m for m in a.matches if m.loaded]
-    by_voice = Counter(m.voice for m in loaded)
-    weighted: defaultdict[str, float] = defaultdict(float)
-    for m in loaded:
-        weighted[m.voice] += m.weight
-    counts = {v: by_voice.get(v, 0) for v in VOICES}
-    counts["all"] = len(loaded)
-    loaded_rate = {v: _rate(counts[v], words[v]) for v in (*VOICES, "all")}
+    counts = dict.fromkeys((*VOICES, "all"), 0)
+    weighted = dict.fromkeys(VOICES, 0.0)
+    markers: Counter[str] = Counter()
     categories: dict[str, dict[str, Any]] = {}
+    direction = {
+        scope: {"legitimizing": 0, "delegitimizing": 0, "neutral": 0, "_leg": 0.0, "_deleg": 0.0}
+        for scope in ("author", "all")
+    }
     for m in a.matches:
         key = f"{m.lexicon}:{m.category}"
-        cat = categories.setdefault(
-            key,
-            {"lexicon": m.lexicon, "category": m.category, "loaded": m.loaded, "count": 0}
-            | {v: 0 for v in VOICES},
-        )
+        cat = categories.get(key)
+        if cat is None:
+            cat = categories[key] = {
+                "lexicon": m.lexicon,
+                "category": m.category,
+                "loaded": m.loaded,
+                "count": 0,
+                **dict.fromkeys(VOICES, 0),
+            }
         cat["count"] += 1
         cat[m.voice] += 1
+        markers[m.category] += 1
+        if not m.loaded:
+            continue
+        counts[m.voice] += 1
+        counts["all"] += 1
+        weighted[m.voice] += m.weight
+        for scope in ("author", "all") if m.voice == "author" else ("all",):
+            d = direction[scope]
+            d[m.direction] += 1
+            if m.direction == "legitimizing":
+                d["_leg"] += m.weight
+            elif m.direction == "delegitimizing":
+                d["_deleg"] += m.weight
     for cat in categories.values():
         cat["rate_per_1k"] = _rate(cat["count"], words["all"])
         cat["author_rate_per_1k"] = _rate(cat["author"], words["author"])
-    direction: dict[str, Any] = {}
-    for scope in ("author", "all"):
-        pool = [m for m in loaded if scope == "all" or m.voice == scope]
-        leg = sum(m.weight for m in pool if m.direction == "legitimizing")
-        deleg = sum(m.weight for m in pool if m.direction == "delegitimizing")
-        direction[scope] = {
-            "legitimizing": sum(1 for m in pool if m.direction == "legitimizing"),
-            "delegitimizing": sum(1 for m in pool if m.direction == "delegitimizing"),
-            "neutral": sum(1 for m in pool if m.direction == "neutral"),
-            "balance": (leg - deleg) / (leg + deleg) if leg + deleg else 0.0,
-        }
-    quotes = a.voices.quotes
+    for d in direction.values():
+        leg, deleg = d.pop("_leg"), d.pop("_deleg")
+        d["balance"] = (leg - deleg) / (leg + deleg) if leg + deleg else 0.0
     sentiment: dict[str, Any] = {
         "model": "pattern",
         "polarity": a.sentiment.polarity,
@@ -310,25 +338,26 @@ def _scores(a: Analysis) -> dict[str, Any]:
     }
     if a.vader is not None:
         sentiment["vader_compound_mean"] = sum(a.vader) / len(a.vader) if a.vader else 0.0
+    quotes = a.voices.quotes
+    total = words["all"]
     return {
         "words": words,
         "loaded_count": counts,
-        "loaded_weight": {v: weighted.get(v, 0.0) for v in VOICES},
-        "loaded_rate_per_1k": loaded_rate,
+        "loaded_weight": weighted,
+        "loaded_rate_per_1k": {v: _rate(counts[v], words[v]) for v in (*VOICES, "all")},
         "categories": dict(sorted(categories.items())),
         "direction": direction,
         "sentiment": sentiment,
-        "hedges": sum(1 for m in a.matches if m.category == HEDGE),
-        "boosters": sum(1 for m in a.matches if m.category == BOOSTER),
-        "anonymous_sources": sum(1 for m in a.matches if m.category == ANONYMOUS),
-        "reporting_verbs": {c: sum(1 for m in a.matches if m.category == c) for c in REPORTING},
+        "hedges": markers[HEDGE],
+        "boosters": markers[BOOSTER],
+        "anonymous_sources": markers[ANONYMOUS],
+        "reporting_verbs": {c: markers[c] for c in REPORTING},
         "quotes": {
             "speech": sum(1 for q in quotes if q.kind == "speech" and not q.nested),
             "scare": sum(1 for q in quotes if q.kind == "scare"),
-            "quoted_share": words["quote"] / words["all"] if words["all"] else 0.0,
-            "attributed_share": words["attributed"] / words["all"] if words["all"] else 0.0,
+            "quoted_share": words["quote"] / total if total else 0.0,
+            "attributed_share": words["attributed"] / total if total else 0.0,
         },
         "speakers": a.voices.speakers,
         "sentences": len(a.document.sentences),
     }
-

@@ -50,7 +50,10 @@ def lexicon_option(func: F) -> F:
 def output_options(func: F) -> F:
     func = click.option("--force", is_flag=True, help="Overwrite an existing output.")(func)
     return click.option(
-        "-o", "--output", type=click.Path(dir_okay=True), help="Write to this file instead of stdout."
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=True),
+        help="Write to this file instead of stdout.",
     )(func)
 
 
@@ -104,7 +107,9 @@ def _emit(text: str, output: str | None, force: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
+)
 @lexicon_option
 @output_options
 @click.option(
@@ -142,7 +147,7 @@ def analyze(
 
     active = load_lexicons(lexicons or None)
     options = AnalysisOptions(sentiment=sentiment)  # type: ignore[arg-type]
-    results = []
+    results: list[Any] = []
     done = 0
     single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
     for name, doc in _inputs(paths, encoding):
@@ -182,7 +187,9 @@ def analyze(
     _print_text(results, output, force)
 
 
-def _write_pages(results: list[Any], fmt: str, output: str | None, force: bool, single: bool) -> None:
+def _write_pages(
+    results: list[Any], fmt: str, output: str | None, force: bool, single: bool
+) -> None:
     from framing.output import write_text
     from framing.render.html import analysis_page
     from framing.render.markdown import analysis_markdown
@@ -197,7 +204,7 @@ def _write_pages(results: list[Any], fmt: str, output: str | None, force: bool, 
         raise click.UsageError(f"several articles in --format {fmt} need -o FOLDER")
     folder = Path(output)
     for name, analysis in results:
-        target = folder / f"{Path(name).stem}.{ 'html' if fmt == 'html' else 'md'}"
+        target = folder / f"{Path(name).stem}.{'html' if fmt == 'html' else 'md'}"
         write_text(target, render(analysis), force=force)
     click.echo(f"Wrote {len(results)} files to {folder}", err=True)
 
@@ -284,7 +291,9 @@ def lexicon_list() -> None:
 @lexicon.command("show")
 @click.argument("name")
 @click.option("--category", "-c", help="Only this category.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @_errors_as_messages
 def lexicon_show(name: str, category: str | None, fmt: str) -> None:
     """Show a lexicon's card and entries (a packaged NAME or a .tsv path).
@@ -307,10 +316,22 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
         )
     entries = [e for e in lex if category is None or e.category == category]
     if fmt == "json":
-        card = {"name": lex.name, "version": lex.version, "title": lex.title, "license": lex.license,
-                "description": lex.description, "sha256": lex.sha256, "categories": dict(lex.categories)}
-        click.echo(json.dumps({"card": card, "entries": [e.to_dict() for e in entries]},
-                              ensure_ascii=False, indent=2))
+        card = {
+            "name": lex.name,
+            "version": lex.version,
+            "title": lex.title,
+            "license": lex.license,
+            "description": lex.description,
+            "sha256": lex.sha256,
+            "categories": dict(lex.categories),
+        }
+        click.echo(
+            json.dumps(
+                {"card": card, "entries": [e.to_dict() for e in entries]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     con = console(width=100)
     con.print(f"[bold]{lex.title}[/] ({lex.name} {lex.version}, {lex.license}, {len(lex)} entries)")
@@ -331,7 +352,9 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
 
 
 @lexicon.command("glossary")
-@click.option("--format", "-f", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
+)
 @lexicon_option
 @output_options
 @_errors_as_messages

@@ -61,7 +61,6 @@ _DASH_CHARS = frozenset("-–—‒―‐‑")
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENT_END_RE = re.compile(r"(?:[.!?]+|…)[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LINE_RE = re.compile(r"\n")
-_PREV_WORD_RE = re.compile(r"(\S+)$")
 
 _TITLES = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col capt maj sgt cpl adm brig cmdr rev st pres supt "
@@ -111,23 +110,26 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(start, end))
 
 
-def _is_break(text: str, m: re.Match[str], floor: int) -> bool:
-    """Whether a candidate sentence end is real (not an abbreviation or an initial)."""
-    mark = text[m.start()]
-    if mark != ".":
+_NEXT_WORD_RE = re.compile(r"\s*[\"“‘'(\[]*([A-Za-z]*)(\d?)")
+_ABBR_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
+def _is_break(text: str, dot: int, end: int, floor: int) -> bool:
+    """Whether the candidate sentence end at `dot` (before `end`) is real, not an abbreviation."""
+    if text[dot] != ".":
         return True
-    prev = _PREV_WORD_RE.search(text, max(floor, m.start() - 24), m.start() + 1)
-    if prev is None:
-        return True
-    word = prev.group(1).lstrip("\"“‘'([").rstrip(".").lower()
-    following = text[m.end() :].lstrip().lstrip("\"“‘'([")
-    next_word = re.match(r"[A-Za-z]+", following)
-    nxt = next_word.group(0).lower() if next_word else ""
+    ws = max(text.rfind(" ", floor, dot), text.rfind("\n", floor, dot)) + 1
+    word = text[max(ws, floor) : dot].lstrip("\"“‘'([").lower()
+    if len(word) > 5 and word.isalpha():
+        return True  # a plain long word: "seized." ends a sentence
+    word = word.rstrip(".")
     if word in _TITLES or (len(word) == 1 and word.isalpha()):
         return False
+    following = _NEXT_WORD_RE.match(text, end)
+    nxt = following.group(1).lower() if following else ""
     if word in _MONTHS:
-        return not following[:1].isdigit()
-    if word in _OTHER_ABBR or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return not (following and following.group(2) and not nxt)
+    if word in _OTHER_ABBR or _ABBR_RE.fullmatch(word):
         return nxt in _SENTENCE_OPENERS
     return True
 
@@ -152,10 +154,11 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
     out: list[Span] = []
     for ps, pe in paragraphs if paragraphs is not None else split_paragraphs(text):
         start = ps
-        cuts: list[int] = []
-        for m in _SENT_END_RE.finditer(text, ps, pe):
-            if _is_break(text, m, ps):
-                cuts.append(m.end())
+        cuts = [
+            m.end()
+            for m in _SENT_END_RE.finditer(text, ps, pe)
+            if _is_break(text, m.start(), m.end(), ps)
+        ]
         nl = text.find("\n", ps, pe)
         while nl != -1:
             line_start = text.rfind("\n", ps, nl) + 1

@@ -30,7 +30,9 @@ __all__ = [
 MAX_BYTES = 5_000_000
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm")
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]{1,3}")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -51,14 +53,21 @@ class Source:
     title: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"kind": self.kind, "path": self.path, "encoding": self.encoding, "title": self.title}
+        return {
+            "kind": self.kind,
+            "path": self.path,
+            "encoding": self.encoding,
+            "title": self.title,
+        }
 
 
 def _name(path: str | Path | None) -> str:
     return str(path) if path is not None else "the input"
 
 
-def decode_bytes(data: bytes, *, name: str = "the input", encoding: str | None = None) -> tuple[str, str]:
+def decode_bytes(
+    data: bytes, *, name: str = "the input", encoding: str | None = None
+) -> tuple[str, str]:
     """Decode article bytes, returning ``(text, encoding)``.
 
     UTF-8 is tried first; a byte-order mark selects UTF-16/32. Text that is mostly UTF-8 but has
@@ -75,7 +84,9 @@ def decode_bytes(data: bytes, *, name: str = "the input", encoding: str | None =
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
-                raise InputError(f"{name} starts with a {enc} byte-order mark but is not {enc}") from None
+                raise InputError(
+                    f"{name} starts with a {enc} byte-order mark but is not {enc}"
+                ) from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name} looks like a binary file, not text or HTML")
     try:
@@ -131,7 +142,9 @@ def read_article(
     name = _name(path)
     try:
         if p.is_dir():
-            raise InputError(f"{name} is a folder; give a file, or a folder to a command that takes one")
+            raise InputError(
+                f"{name} is a folder; give a file, or a folder to a command that takes one"
+            )
         size = p.stat().st_size
     except FileNotFoundError:
         raise InputError(f"no such file: {name}") from None
@@ -139,7 +152,8 @@ def read_article(
         raise InputError(f"cannot read {name}: {exc.strerror}") from None
     if size > max_bytes:
         raise InputError(
-            f"{name} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article; "
+            f"{name} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+            "article; "
             "split it, or use 'framing report' for a corpus"
         )
     try:
@@ -160,7 +174,8 @@ def read_bytes(
     """Decode (and for HTML, extract) an article given as bytes, e.g. from stdin."""
     if len(data) > max_bytes:
         raise InputError(
-            f"{name} is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article"
+            f"{name} is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+            "article"
         )
     if not data.strip():
         raise InputError(f"{name} is empty")
@@ -185,9 +200,7 @@ def iter_article_paths(paths: Sequence[str | Path]) -> Iterator[Path]:
                 f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
             )
             if not found:
-                raise InputError(
-                    f"{p} contains no article files ({', '.join(ARTICLE_SUFFIXES)})"
-                )
+                raise InputError(f"{p} contains no article files ({', '.join(ARTICLE_SUFFIXES)})")
             yield from found
         else:
             yield p

@@ -51,7 +51,9 @@ def prepare_dir(path: str | Path, *, force: bool) -> Path:
     """
     p = Path(path)
     if p.exists() and any(p.iterdir()) and not force:
-        raise OutputExistsError(f"{p} already exists and is not empty; pass --force to overwrite it")
+        raise OutputExistsError(
+            f"{p} already exists and is not empty; pass --force to overwrite it"
+        )
     return p
 
 

@@ -60,7 +60,9 @@ _PARTICIPLES = (
     "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
     "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
 ).split()
-_VERBS = sorted(set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True)
+_VERBS = sorted(
+    set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True
+)
 _AUX = frozenset(
     "has have had also previously later earlier again reportedly repeatedly publicly "
     "separately then once already would will".split()
@@ -78,7 +80,11 @@ class _Cue(NamedTuple):
 @functools.cache
 def _cue_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for kind, words in ((_VERB, _VERBS), (_PARTICIPLE, _PARTICIPLES), (_ACCORDING, ["according to"])):
+    for kind, words in (
+        (_VERB, _VERBS),
+        (_PARTICIPLE, _PARTICIPLES),
+        (_ACCORDING, ["according to"]),
+    ):
         for word in words:
             automaton.add_word(word, (len(word), kind, word))
     automaton.make_automaton()
@@ -110,6 +116,8 @@ def _strip_aux(segment: str) -> str:
     while words and words[-1].lower() in _AUX:
         words.pop()
     return " ".join(words)
+
+
 _PRONOUNS = frozenset("he she they it we i".split())
 _TITLES = frozenset(
     "president prime minister foreign defense defence interior secretary general gen gen. "
@@ -136,7 +144,9 @@ _HEADS = (
     "organisations agencies charities ministries"
 ).split()
 _HEAD_SET = frozenset(_HEADS)
-_DETERMINERS = frozenset("the a an another one two three several some other its his her their".split())
+_DETERMINERS = frozenset(
+    "the a an another one two three several some other its his her their".split()
+)
 _SENT_PUNCT_RE = re.compile(r"[.!?]\s|[.!?]$|\n\s*\n")
 
 
@@ -204,7 +214,9 @@ class VoiceLayer:
 
     def __post_init__(self) -> None:
         speech = sorted(
-            (q.inner_start, q.inner_end, q.speaker) for q in self.quotes if q.kind == "speech" and not q.nested
+            (q.inner_start, q.inner_end, q.speaker)
+            for q in self.quotes
+            if q.kind == "speech" and not q.nested
         )
         scare = sorted((q.inner_start, q.inner_end) for q in self.quotes if q.kind == "scare")
         said = sorted((a.start, a.end, a.speaker) for a in self.attributions if not a.factive)
@@ -237,9 +249,11 @@ class VoiceLayer:
     def speakers(self) -> list[str]:
         """Distinct named speakers, in order of first appearance."""
         seen: dict[str, None] = {}
-        for item in sorted([*self.quotes, *self.attributions], key=lambda x: x.start):
-            if item.speaker and item.speaker.lower() not in _PRONOUNS:
-                seen.setdefault(item.speaker, None)
+        found = [(q.start, q.speaker) for q in self.quotes]
+        found += [(a.start, a.speaker) for a in self.attributions]
+        for _, speaker in sorted(found, key=lambda x: x[0]):
+            if speaker and speaker.lower() not in _PRONOUNS:
+                seen.setdefault(speaker, None)
         return list(seen)
 
 
@@ -335,7 +349,13 @@ def _canonical(phrase: str) -> str:
     cut = -1
     for k, w in enumerate(words):
         low = w.lower().rstrip(",")
-        if low in _TITLES or w.endswith(("’s", "'s")) or not (w[:1].isupper() or low.startswith(("al-", "el-", "bin", "ibn", "de", "van", "von"))):
+        if (
+            low in _TITLES
+            or w.endswith(("’s", "'s"))
+            or not (
+                w[:1].isupper() or low.startswith(("al-", "el-", "bin", "ibn", "de", "van", "von"))
+            )
+        ):
             cut = k
     name = words[cut + 1 :]
     if not name:
@@ -350,7 +370,10 @@ def _np_before(segment: str) -> str | None:
         return None
     parts = [p.strip() for p in segment.split(",")]
     # "A senior official, speaking anonymously to Reuters, confirmed": skip the parenthetical.
-    while len(parts) > 1 and (not parts[-1] or parts[-1].split()[0].islower() and parts[-1].split()[0] not in _DETERMINERS):
+    while len(parts) > 1 and (
+        not parts[-1]
+        or (parts[-1].split()[0].islower() and parts[-1].split()[0] not in _DETERMINERS)
+    ):
         parts.pop()
     last = parts[-1] if parts else ""
     words = last.split()
@@ -374,16 +397,34 @@ def _np_before(segment: str) -> str | None:
         low = w.lower()
         if low in _INTRO_STOP and w[:1].isupper() and k - 1 == 0:
             break
-        if w[:1].isupper() or low in _DETERMINERS or (head in _HEAD_SET and w.isalpha()) or low.startswith(("al-", "el-", "bin")):
+        if (
+            w[:1].isupper()
+            or low in _DETERMINERS
+            or (head in _HEAD_SET and w.isalpha())
+            or low.startswith(("al-", "el-", "bin"))
+        ):
             k -= 1
             if low in _DETERMINERS:
                 break
         else:
             break
     # "a spokesman for the Northern Front": take in the head noun the name depends on.
-    if k >= 2 and words[k - 1].lower() in ("for", "of", "at", "from") and words[k - 2].lower() in _HEAD_SET:
+    if (
+        k >= 2
+        and words[k - 1].lower() in ("for", "of", "at", "from")
+        and words[k - 2].lower() in _HEAD_SET
+    ):
         k -= 2
-        while k > 0 and (words[k - 1].lower() in _DETERMINERS or words[k - 1][:1].isupper() or words[k - 1].isalpha() and words[k - 1].islower() and words[k - 1].lower() not in _STOP_AFTER and k - 1 >= len(words) - 12):
+        while k > 0 and (
+            words[k - 1].lower() in _DETERMINERS
+            or words[k - 1][:1].isupper()
+            or (
+                words[k - 1].isalpha()
+                and words[k - 1].islower()
+                and words[k - 1].lower() not in _STOP_AFTER
+                and k - 1 >= len(words) - 12
+            )
+        ):
             k -= 1
             if words[k].lower() in _DETERMINERS:
                 break
@@ -401,9 +442,9 @@ _STOP_AFTER = frozenset(
 
 def _np_after(text: str) -> str | None:
     """The noun phrase right after a verb (``said the minister, ...``)."""
-    words = []
+    words: list[str] = []
     for w in re.findall(r"[\w’'.\-]+|[,;:.!?“”\"]", text[:160]):
-        if w in ",;:.!?“”\"" or (w.lower() in _STOP_AFTER and words):
+        if w in ',;:.!?“”"' or (w.lower() in _STOP_AFTER and words):
             break
         words.append(w)
         if len(words) >= 9:
@@ -474,7 +515,9 @@ class _Cues:
         return self.items[i:j]
 
 
-def _after_quote(text: str, cues: _Cues, end: int, limit: int) -> tuple[str | None, int, int] | None:
+def _after_quote(
+    text: str, cues: _Cues, end: int, limit: int
+) -> tuple[str | None, int, int] | None:
     """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
     window = text[end:limit]
     stop = _AFTER_STOP_RE.search(window)
@@ -496,12 +539,13 @@ def _after_quote(text: str, cues: _Cues, end: int, limit: int) -> tuple[str | No
     return phrase, v.start, v.end
 
 
-def _before_quote(text: str, cues: _Cues, floor: int, start: int) -> tuple[str | None, int, int] | None:
+def _before_quote(
+    text: str, cues: _Cues, floor: int, start: int
+) -> tuple[str | None, int, int] | None:
     """Speaker in ``He told Reuters: "...`` or ``According to X, "...`` before a quote."""
     stripped = text[floor:start].rstrip()
-    if not stripped or stripped[-1] not in ":,":
-        if not _ENDS_WITH_CUE_RE.search(stripped):
-            return None
+    if (not stripped or stripped[-1] not in ":,") and not _ENDS_WITH_CUE_RE.search(stripped):
+        return None
     found = cues.between(floor, start)
     acc = [c for c in found if c.kind == _ACCORDING]
     if acc:
@@ -576,9 +620,11 @@ def _reported(
                 out.append(Attribution(comma + 1, body_end, speaker, "according to", a, a_end))
         else:
             out.append(Attribution(s0, a, speaker, "according to", a, a_end))
-            after = text.find(",", np_end, s1)
-            if after != -1 and text[after + 1 : body_end].strip():
-                out.append(Attribution(after + 1, body_end, speaker, "according to", a, a_end))
+            comma_after = text.find(",", np_end, s1)
+            if comma_after != -1 and text[comma_after + 1 : body_end].strip():
+                out.append(
+                    Attribution(comma_after + 1, body_end, speaker, "according to", a, a_end)
+                )
         return out
     for cue in cues:
         v0, v1 = cue.start, cue.end
@@ -660,7 +706,7 @@ def _raw_quotes(doc: Document) -> list[_RawQuote]:
     text = doc.text
     raw = []
     for start, end, continued in _double_quotes(doc):
-        inner_end = end - 1 if text[end - 1] in "\"”»" else end
+        inner_end = end - 1 if text[end - 1] in '"”»' else end
         if count_words(text[start + 1 : inner_end]):
             raw.append(_RawQuote(start, end, start + 1, inner_end, "double", continued))
     doubles = list(raw)
@@ -681,10 +727,14 @@ def _quote_speaker(
     consumed: set[int],
 ) -> str | None:
     text = doc.text
-    last_para = doc.paragraphs[doc.paragraph_index(q.end - 1)] if doc.paragraphs else Span(0, len(text))
+    last_para = (
+        doc.paragraphs[doc.paragraph_index(q.end - 1)] if doc.paragraphs else Span(0, len(text))
+    )
     found = _after_quote(text, cues, q.end, last_para.end)
     if found is None:
-        first_para = doc.paragraphs[doc.paragraph_index(q.start)] if doc.paragraphs else Span(0, len(text))
+        first_para = (
+            doc.paragraphs[doc.paragraph_index(q.start)] if doc.paragraphs else Span(0, len(text))
+        )
         floor = max(first_para.start, previous_end)
         found = _before_quote(text, cues, _clause_start(text, floor, q.start), q.start)
     if found is None:
@@ -711,12 +761,16 @@ def find_voices(doc: Document) -> VoiceLayer:
         # quotes opening in this sentence first: their attribution verbs are not reported speech
         while qi < len(top) and top[qi].start < sentence.end:
             q = top[qi]
-            q.speaker = _quote_speaker(doc, cues, q, top[qi - 1].end if qi else 0, speakers, consumed)
+            q.speaker = _quote_speaker(
+                doc, cues, q, top[qi - 1].end if qi else 0, speakers, consumed
+            )
             # A quote with no speaker goes on with the speaker of the quote before it in the same
             # paragraph, or, opening a paragraph, of a quote in the paragraph before.
             p_idx = doc.paragraph_index(q.start)
             opens_paragraph = bool(doc.paragraphs) and q.start == doc.paragraphs[p_idx].start
-            if q.speaker is None and (prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1)):
+            if q.speaker is None and (
+                prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1)
+            ):
                 q.speaker = prev[1]
             if q.speaker is not None:
                 prev = (doc.paragraph_index(q.end - 1), q.speaker)
@@ -744,7 +798,18 @@ def find_voices(doc: Document) -> VoiceLayer:
             elif _is_scare(text, q.inner_start, q.inner_end):
                 kind = "scare"
         quotes.append(
-            Quote(q.start, q.end, q.inner_start, q.inner_end, kind, speaker, None, q.mark, q.continued, q.nested)
+            Quote(
+                q.start,
+                q.end,
+                q.inner_start,
+                q.inner_end,
+                kind,
+                speaker,
+                None,
+                q.mark,
+                q.continued,
+                q.nested,
+            )
         )
     quotes, attributions = _expand_surnames(quotes, attributions)
     return VoiceLayer(tuple(quotes), tuple(attributions), _voice_words(doc, quotes, attributions))
@@ -753,8 +818,9 @@ def find_voices(doc: Document) -> VoiceLayer:
 def _expand_surnames(
     quotes: list[Quote], attributions: list[Attribution]
 ) -> tuple[list[Quote], list[Attribution]]:
-    """Give a bare surname the full name it has elsewhere in the article (Araghchi -> Abbas Araghchi)."""
-    names = {x.speaker for x in [*quotes, *attributions] if x.speaker and " " in x.speaker}
+    """Give a bare surname the full name it has elsewhere (Araghchi -> Abbas Araghchi)."""
+    every = [q.speaker for q in quotes] + [a.speaker for a in attributions]
+    names = {s for s in every if s and " " in s}
     full: dict[str, str] = {}
     for name in sorted(names):
         if name[:1].isupper():
@@ -776,7 +842,9 @@ def _expand_surnames(
     )
 
 
-def _voice_words(doc: Document, quotes: list[Quote], attributions: list[Attribution]) -> dict[str, int]:
+def _voice_words(
+    doc: Document, quotes: list[Quote], attributions: list[Attribution]
+) -> dict[str, int]:
     text = doc.text
     speech = [(q.inner_start, q.inner_end) for q in quotes if q.kind == "speech" and not q.nested]
     quote_words = sum(count_words(text, a, b) for a, b in speech)

@@ -86,14 +86,20 @@ def test_html_escapes_untrusted_text(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "analyze", str(p), "-l", MINI, "-f", "html", "-o", str(out))
     assert result.exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert (
+        "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    )
     assert "<img" not in page and "onerror=&#34;alert(2)&#34;" in page
     assert 'class="m v-author d-delegitimizing"' in page
 
 
-def test_output_is_not_overwritten_without_force(runner: CliRunner, article: Path, tmp_path: Path) -> None:
+def test_output_is_not_overwritten_without_force(
+    runner: CliRunner, article: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "a.md"
-    assert run(runner, "analyze", str(article), "-l", MINI, "-f", "md", "-o", str(out)).exit_code == 0
+    assert (
+        run(runner, "analyze", str(article), "-l", MINI, "-f", "md", "-o", str(out)).exit_code == 0
+    )
     first = out.read_text(encoding="utf-8")
     assert "| text | term | category |" in first
     again = runner.invoke(cli, ["analyze", str(article), "-l", MINI, "-f", "md", "-o", str(out)])
@@ -107,7 +113,11 @@ def test_output_is_not_overwritten_without_force(runner: CliRunner, article: Pat
     ("name", "content", "message"),
     [
         ("empty.txt", b"", "{p} is empty"),
-        ("binary.txt", b"\x00\x01\x02PNG\x00" * 20, "{p} looks like a binary file, not text or HTML"),
+        (
+            "binary.txt",
+            b"\x00\x01\x02PNG\x00" * 20,
+            "{p} looks like a binary file, not text or HTML",
+        ),
         (
             "bad.txt",
             "Rebels seized the café.".encode() + b" \xc3\x28",
@@ -137,7 +147,10 @@ def test_folder_without_articles(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
     result = runner.invoke(cli, ["analyze", str(tmp_path), "-l", MINI])
     assert result.exit_code == 1
-    assert result.output == f"Error: {tmp_path} contains no article files (.txt, .text, .md, .html, .htm)\n"
+    assert (
+        result.output
+        == f"Error: {tmp_path} contains no article files (.txt, .text, .md, .html, .htm)\n"
+    )
 
 
 def test_malformed_lexicon(runner: CliRunner, article: Path) -> None:
@@ -154,7 +167,10 @@ def test_lexicon_validate(runner: CliRunner) -> None:
     bad = runner.invoke(cli, ["lexicon", "validate", BROKEN])
     assert bad.exit_code == 1
     lines = bad.output.splitlines()
-    assert lines[0] == f"{BROKEN}:3: direction 'sideways' must be one of delegitimizing, legitimizing, neutral"
+    assert (
+        lines[0]
+        == f"{BROKEN}:3: direction 'sideways' must be one of delegitimizing, legitimizing, neutral"
+    )
     assert lines[-1] == "Error: 6 problems found"
 
 
@@ -164,6 +180,8 @@ def test_python_dash_m(article: Path) -> None:
 
     out = subprocess.run(
         [sys.executable, "-m", "framing", "analyze", str(article), "-l", MINI, "-f", "json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert json.loads(out.stdout)["scores"]["words"]["all"] > 0

@@ -84,7 +84,10 @@ def test_html_article_text_is_extracted(tmp_path: Path) -> None:
 
 
 def test_html_is_sniffed_from_bytes() -> None:
-    html = b"<!DOCTYPE html><html><body><p>Rebels seized the town after days of heavy fighting near the border, officials said on Monday.</p></body></html>"
+    html = (
+        b"<!DOCTYPE html><html><body><p>Rebels seized the town after days of heavy fighting "
+        b"near the border, officials said on Monday.</p></body></html>"
+    )
     text, source = read_bytes(html)
     assert source.kind == "html" and text.startswith("Rebels seized")
 

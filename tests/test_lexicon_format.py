@@ -37,12 +37,16 @@ def test_expansion_limit() -> None:
 
 def test_mini_lexicon_reads_with_card() -> None:
     lex = read_lexicon(MINI)
-    assert lex.name == "mini" and lex.version == "0.1" and len(lex) == 10
+    assert lex.name == "mini" and lex.version == "0.1" and len(lex) == 12
     us = next(e for e in lex if e.term == "US-backed")
     assert "backed by the United States" in us.forms and "U.S.-backed" in us.forms
     militant = next(e for e in lex if e.term == "militant")
-    assert militant.avoid == ("militant union", "militant unions", "militant trade union",
-                              "militant trade unions")
+    assert militant.avoid == (
+        "militant union",
+        "militant unions",
+        "militant trade union",
+        "militant trade unions",
+    )
     assert len(lex.sha256) == 64
 
 
@@ -56,7 +60,10 @@ def test_hash_changes_with_content(tmp_path: Path) -> None:
 def test_validate_reports_every_problem_with_line() -> None:
     problems = [str(p) for p in validate_lexicon(BROKEN)]
     path = str(BROKEN)
-    assert f"{path}:3: direction 'sideways' must be one of delegitimizing, legitimizing, neutral" in problems
+    assert (
+        f"{path}:3: direction 'sideways' must be one of delegitimizing, legitimizing, neutral"
+        in problems
+    )
     assert f"{path}:4: weight 'heavy' is not a number" in problems
     assert f"{path}:5: empty rationale" in problems
     assert f"{path}:6: loaded 'maybe' must be true or false" in problems
@@ -72,11 +79,16 @@ def test_read_broken_lexicon_raises_with_hint() -> None:
 
 def test_category_must_be_in_card(tmp_path: Path) -> None:
     tsv = tmp_path / "x.tsv"
-    tsv.write_text("term\tcategory\tdirection\tweight\tloaded\trationale\n"
-                   "foo\tnope\tneutral\t0.1\tfalse\tA reason.\n", encoding="utf-8")
+    tsv.write_text(
+        "term\tcategory\tdirection\tweight\tloaded\trationale\n"
+        "foo\tnope\tneutral\t0.1\tfalse\tA reason.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "x.toml").write_text(
         'name = "x"\nversion = "1"\nlicense = "CC0-1.0"\ndescription = "d"\n'
-        '[categories]\nactor = "labels"\n', encoding="utf-8")
+        '[categories]\nactor = "labels"\n',
+        encoding="utf-8",
+    )
     assert [str(p) for p in validate_lexicon(tsv)] == [
         f"{tsv}:2: category 'nope' is not defined in the card"
     ]

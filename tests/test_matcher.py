@@ -11,7 +11,10 @@ MINI = read_lexicon(DATA / "lexicons" / "mini.tsv")
 
 def hits(text: str) -> list[tuple[str, str]]:
     doc = Document.from_text(text)
-    return [(text[h.start : h.end], h.entry.term) for h in Matcher([MINI]).find(text, doc.sentence_openings)]
+    return [
+        (text[h.start : h.end], h.entry.term)
+        for h in Matcher([MINI]).find(text, doc.sentence_openings)
+    ]
 
 
 def test_hyphen_space_and_abbreviation_variants_are_one_label() -> None:
@@ -57,7 +60,10 @@ def test_case_exact() -> None:
 
 def test_wildcard_forms() -> None:
     text = "Russia sent troops at Assad’s request and later at the request of Damascus."
-    assert hits(text) == [("at Assad’s request", "request"), ("at the request of Damascus", "request")]
+    assert hits(text) == [
+        ("at Assad’s request", "request"),
+        ("at the request of Damascus", "request"),
+    ]
 
 
 def test_typographic_apostrophes_and_quotes() -> None:
@@ -74,3 +80,12 @@ def test_offsets_survive_unicode_and_spacing() -> None:
 
 def test_compile_matcher_is_cached_by_content() -> None:
     assert compile_matcher([MINI]) is compile_matcher([MINI])
+
+
+def test_wildcard_does_not_swallow_another_term() -> None:
+    text = "A senior Iranian official spoke; a senior regime official did not."
+    assert hits(text) == [("A senior Iranian official", "senior official"), ("regime", "regime")]
+
+
+def test_wildcard_does_not_cross_punctuation() -> None:
+    assert hits("It came at Assad, request or not.") == []

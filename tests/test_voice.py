@@ -21,10 +21,13 @@ def voice_of(text: str, phrase: str, occurrence: int = 1) -> tuple[str, str | No
     ("text", "phrase", "speaker"),
     [
         ("“We will fight on,” said the commander.", "fight", "the commander"),
-        ("\"We will fight on,\" Hassan said.", "fight", "Hassan"),
+        ('"We will fight on," Hassan said.', "fight", "Hassan"),
         ("“We will fight on,” Colonel Ali Hassan told reporters.", "fight", "Ali Hassan"),
-        ("“We are not terrorists,” insisted a spokesman for the group.", "terrorists",
-         "a spokesman for the group"),
+        (
+            "“We are not terrorists,” insisted a spokesman for the group.",
+            "terrorists",
+            "a spokesman for the group",
+        ),
         ("Defence Minister Lena Ruiz said: “The border is closed.”", "border", "Lena Ruiz"),
         ("According to the mayor, “the town is calm now.”", "calm", "the mayor"),
     ],
@@ -81,9 +84,11 @@ def test_single_quotes_inside_double_are_part_of_the_quote() -> None:
     ("text", "phrase"),
     [
         ("The group calls its dead ‘martyrs’ in its videos.", "martyrs"),
-        ("The so-called \"peace plan\" failed within a week.", "peace plan"),
-        ("An al-Qaeda splinter group set up the ‘Islamic State of Iraq and Syria’ (ISIS).",
-         "Islamic State"),
+        ('The so-called "peace plan" failed within a week.', "peace plan"),
+        (
+            "An al-Qaeda splinter group set up the ‘Islamic State of Iraq and Syria’ (ISIS).",
+            "Islamic State",
+        ),
     ],
 )
 def test_scare_quotes_stay_in_the_outlets_voice(text: str, phrase: str) -> None:
@@ -106,11 +111,18 @@ def test_apostrophes_are_not_quotes() -> None:
         ("According to the UN, 300 people were killed by militants.", "militants", "UN"),
         ("Militants killed 300 people, according to the UN.", "Militants", "UN"),
         ("The army claimed that terrorists attacked the base.", "terrorists", "The army"),
-        ("Opposition leader Tomas Brandt warned that the regime was collapsing.", "regime",
-         "Tomas Brandt"),
+        (
+            "Opposition leader Tomas Brandt warned that the regime was collapsing.",
+            "regime",
+            "Tomas Brandt",
+        ),
         ("Earlier this week, Karimi indicated that Tehran would send troops.", "troops", "Karimi"),
-        ("A spokesman for the Northern Front, speaking anonymously, insisted that its fighters "
-         "had liberated the town.", "liberated", "A spokesman for the Northern Front"),
+        (
+            "A spokesman for the Northern Front, speaking anonymously, insisted that its fighters "
+            "had liberated the town.",
+            "liberated",
+            "A spokesman for the Northern Front",
+        ),
     ],
 )
 def test_reported_speech(text: str, phrase: str, speaker: str) -> None:

@@ -216,7 +216,9 @@ def parse_lexicon(
             unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
             dupes = sorted({c for c in header if header.count(c) > 1})
             if missing:
-                problems.append(Problem(path, lineno, f"header lacks columns: {', '.join(missing)}"))
+                problems.append(
+                    Problem(path, lineno, f"header lacks columns: {', '.join(missing)}")
+                )
             if unknown:
                 problems.append(Problem(path, lineno, f"unknown columns: {', '.join(unknown)}"))
             if dupes:

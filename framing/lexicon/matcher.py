@@ -7,15 +7,17 @@ document is one pass over its normalized text. Rules, in order:
 2. an entry's ``case`` mode is checked on the original text (``lower``: lowercase, or a capital
    at a sentence opening; ``exact``: as written);
 3. a hit inside one of its entry's ``avoid`` phrases is dropped;
-4. the longest hit wins an overlap; on equal spans the earlier lexicon (then the earlier line).
+4. a wildcard ``*`` stands for exactly one word that is not itself a lexicon hit (so "a senior
+   regime official" leaves "regime" to be counted as the label it is);
+5. the longest hit wins an overlap; on equal spans the earlier lexicon (then the earlier line).
 
-Wildcard forms (``at *'s request``) are found by a small regular expression that runs only
-around hits of their longest literal word.
+Wildcard forms (``at *'s request``) are split into their literal chunks, which the automaton
+finds like any other form; a wildcard hit is assembled from consecutive chunks with one word
+between them, so no regular expression runs over the text.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -27,8 +29,8 @@ from framing.lexicon.normalize import compact, normalize_chars, normalize_patter
 
 __all__ = ["Hit", "Matcher", "compile_matcher"]
 
-_FORM, _AVOID, _ANCHOR = 0, 1, 2
-_WILD_WORD = r"[^\W_](?:[\w']|\.(?=\w))*"
+_FORM, _AVOID, _CHUNK = 0, 1, 2
+_SLOT, _SLOT_S = "*", "*'s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,25 +44,39 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class _Wild:
-    regex: re.Pattern[str]
+    """A form with wildcards: literal chunks and the slots before, between and after them."""
+
     entry: int
     avoid: bool
+    chunks: tuple[str, ...]
+    slots: tuple[tuple[str, ...], ...]  # len(chunks) + 1: before chunk 0, ..., after the last
 
 
-def _wild_regex(form: str) -> tuple[re.Pattern[str], str]:
-    """Regex over compact normalized text for a form with `*` words, and its anchor word."""
-    parts = []
-    literals = []
+def _split_wild(form: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    chunks: list[str] = []
+    slots: list[list[str]] = [[]]
+    current: list[str] = []
     for word in normalize_pattern(form).split(" "):
-        if word == "*":
-            parts.append(_WILD_WORD)
-        elif word == "*'s":
-            parts.append(_WILD_WORD + "'s")
+        if word in (_SLOT, _SLOT_S):
+            if current:
+                chunks.append(" ".join(current))
+                current = []
+                slots.append([])
+            slots[-1].append(word)
         else:
-            parts.append(re.escape(word))
-            literals.append(word)
-    anchor = max(literals, key=len)
-    return re.compile(r"(?<!\w)" + " ".join(parts) + r"(?!\w)"), anchor
+            current.append(word)
+    if current:
+        chunks.append(" ".join(current))
+        slots.append([])
+    return tuple(chunks), tuple(tuple(s) for s in slots)
+
+
+def _slot_word(word: str, kind: str) -> bool:
+    if not word or not word[0].isalnum() or (not word[-1].isalnum() and not word.endswith(".")):
+        return False
+    if any(c in ',;:()[]{}"!?' for c in word):
+        return False
+    return kind == _SLOT or word.endswith("'s")
 
 
 class Matcher:
@@ -69,22 +85,38 @@ class Matcher:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
         self.entries: list[Entry] = [e for lex in self.lexicons for e in lex.entries]
-        keys: dict[str, list[tuple[int, int, str]]] = {}
+        self._exact: dict[int, frozenset[str]] = {}
+        keys: dict[str, list[tuple[int, int, int]]] = {}
         self._wild: list[_Wild] = []
+        # wildcard patterns grouped by (last chunk, slots before it), then by the chunk before
+        groups: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._groups: list[dict[str, list[int]]] = []
         for idx, entry in enumerate(self.entries):
+            if entry.case == "exact":
+                self._exact[idx] = frozenset(normalize_pattern(f, lower=False) for f in entry.forms)
             for kind, forms in ((_FORM, entry.forms), (_AVOID, entry.avoid)):
                 for form in forms:
-                    if any("*" in w for w in form.split()):
-                        regex, anchor = _wild_regex(form)
-                        self._wild.append(_Wild(regex, idx, kind == _AVOID))
-                        keys.setdefault(anchor, []).append((_ANCHOR, len(self._wild) - 1, ""))
+                    if "*" not in form:
+                        keys.setdefault(normalize_pattern(form), []).append((kind, idx, 0))
                         continue
-                    key = normalize_pattern(form)
-                    exact = normalize_pattern(form, lower=False) if entry.case == "exact" else ""
-                    keys.setdefault(key, []).append((kind, idx, exact))
+                    chunks, slots = _split_wild(form)
+                    wid = len(self._wild)
+                    self._wild.append(_Wild(idx, kind == _AVOID, chunks, slots))
+                    group = (chunks[-1], slots[-2] if len(chunks) > 1 else ())
+                    gid = groups.setdefault(group, len(groups))
+                    if gid == len(self._groups):
+                        self._groups.append({})
+                        keys.setdefault(chunks[-1], []).append((_CHUNK, gid, 0))
+                    previous = chunks[-2] if len(chunks) > 1 else ""
+                    self._groups[gid].setdefault(previous, []).append(wid)
         automaton = ahocorasick.Automaton()
+        self._checked = [e.case != "any" for e in self.entries]  # needs a case check
         for key, items in keys.items():
-            automaton.add_word(key, (len(key), tuple(items)))
+            # the common key: one plain form of an entry matched in any case -> fast path
+            simple = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
+            if simple >= 0 and (self._checked[simple] or self.entries[simple].avoid):
+                simple = -1
+            automaton.add_word(key, (len(key), simple, tuple(items)))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton if keys else None
@@ -92,7 +124,7 @@ class Matcher:
     def find(
         self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
     ) -> list[Hit]:
-        """All hits in `text` after the four rules, sorted by start.
+        """All hits in `text` after the matching rules, sorted by start.
 
         `normalized` may pass ``normalize_chars(text)`` when the caller already has it."""
         if self._automaton is None:
@@ -101,80 +133,233 @@ class Matcher:
         norm = ct.text
         n = len(norm)
         cands: list[tuple[int, int, int]] = []  # compact start, compact end, entry index
+        slow: list[tuple[int, int, int]] = []  # candidates that need avoid or case checks
+        wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
         avoid: dict[int, list[tuple[int, int]]] = {}
-        wild_done: set[tuple[int, int]] = set()
-        entries = self.entries
-        for last, (length, items) in self._automaton.iter(norm):
+        for last, (length, simple, items) in self._automaton.iter(norm):
             start = last - length + 1
             end = last + 1
-            if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
+            if (start and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
                 continue
-            for kind, idx, exact in items:
-                if kind == _ANCHOR:
-                    self._run_wild(norm, start, end, idx, cands, avoid, wild_done)
+            if simple >= 0:
+                cands.append((start, end, simple))
+                continue
+            for kind, idx, _ in items:
+                if kind == _FORM:
+                    slow.append((start, end, idx))
                 elif kind == _AVOID:
                     avoid.setdefault(idx, []).append((start, end))
                 else:
-                    cands.append((start, end, idx))
-        if not cands:
-            return []
-        hits: list[tuple[int, int, int]] = []
-        for start, end, idx in cands:
-            entry = entries[idx]
+                    self._last_chunk(norm, start, end, idx, wild_cands, avoid)
+        if wild_cands:
+            slow.extend(self._wild_survivors(cands + slow, wild_cands))
+        for start, end, idx in slow:
             spans = avoid.get(idx)
             if spans and any(a <= start and end <= b for a, b in spans):
                 continue
-            o_start, o_end = ct.orig(start), ct.orig_end(end)
-            if entry.case != "any" and not self._case_ok(
-                entry, text[o_start:o_end], o_start, sentence_openings
-            ):
-                continue
-            hits.append((o_start, o_end, idx))
-        return self._longest(hits)
+            if self._checked[idx]:
+                o_start, o_end = ct.orig(start), ct.orig_end(end)
+                if not self._case_ok(idx, text[o_start:o_end], o_start, sentence_openings):
+                    continue
+            cands.append((start, end, idx))
+        if not cands:
+            return []
+        if ct.is_identity:
+            return self._longest(cands)
+        return self._longest([(ct.orig(s), ct.orig_end(e), idx) for s, e, idx in cands])
 
-    def _run_wild(
+    # --- wildcards -------------------------------------------------------------------------
+
+    def _last_chunk(
         self,
         norm: str,
         start: int,
         end: int,
-        wild_idx: int,
-        cands: list[tuple[int, int, int]],
+        gid: int,
+        wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]],
         avoid: dict[int, list[tuple[int, int]]],
-        done: set[tuple[int, int]],
     ) -> None:
-        wild = self._wild[wild_idx]
-        lo = max(0, start - 120)
-        for m in wild.regex.finditer(norm, lo, min(len(norm), end + 120)):
-            if m.start() <= start and end <= m.end() and (m.start(), wild_idx) not in done:
-                done.add((m.start(), wild_idx))
-                if wild.avoid:
-                    avoid.setdefault(wild.entry, []).append((m.start(), m.end()))
-                else:
-                    cands.append((m.start(), m.end(), wild.entry))
+        """Complete the wildcard patterns whose last chunk was found at [start, end)."""
+        group = self._groups[gid]
+        some = self._wild[next(iter(group.values()))[0]]
+        tried: list[tuple[int, tuple[tuple[int, int], ...], list[int]]] = []
+        if len(some.chunks) == 1:
+            tried.append((start, (), group[""]))
+        else:
+            before = _words_before(norm, start, some.slots[-2])
+            if before is None:
+                return
+            pos, slot_spans = before
+            # the chunk before ends one space before the slot words: try its word counts
+            for n_words in {c.count(" ") + 1 for c in group}:
+                ws = pos - 1
+                for _ in range(n_words):
+                    ws = norm.rfind(" ", 0, ws - 1) + 1 if ws > 0 else -1
+                    if ws < 0:
+                        break
+                if ws < 0 or pos < 2 or norm[pos - 1] != " ":
+                    continue
+                wids = group.get(norm[ws : pos - 1])
+                if wids:
+                    tried.append((ws, slot_spans, wids))
+        for first, spans, wids in tried:
+            for wid in wids:
+                self._complete(norm, wid, first, end, spans, wild_cands, avoid)
+
+    def _complete(
+        self,
+        norm: str,
+        wid: int,
+        first: int,
+        end: int,
+        spans: tuple[tuple[int, int], ...],
+        wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]],
+        avoid: dict[int, list[tuple[int, int]]],
+    ) -> None:
+        """Check a pattern's earlier chunks and its leading and trailing slots."""
+        wild = self._wild[wid]
+        pos = first
+        if first > 0 and norm[first - 1].isalnum():
+            return
+        # chunks before the last two (rare): walk backwards over slot words and chunks
+        for i in range(len(wild.chunks) - 3, -1, -1):
+            found = _words_before(norm, pos, wild.slots[i + 1])
+            if found is None:
+                return
+            pos, more = found
+            chunk = wild.chunks[i]
+            if pos < len(chunk) + 1 or norm[pos - 1 - len(chunk) : pos - 1] != chunk:
+                return
+            pos -= len(chunk) + 1
+            if pos > 0 and norm[pos - 1].isalnum():
+                return
+            spans = more + spans
+        lead = _words_before(norm, pos, wild.slots[0])
+        after = _words_after(norm, end, wild.slots[-1])
+        if lead is None or after is None:
+            return
+        stop, trail = after
+        if wild.avoid:
+            avoid.setdefault(wild.entry, []).append((lead[0], stop))
+        else:
+            wild_cands.append((lead[0], stop, wild.entry, lead[1] + spans + trail))
 
     @staticmethod
-    def _case_ok(entry: Entry, surface: str, start: int, openings: Collection[int]) -> bool:
-        if entry.case == "lower":
+    def _wild_survivors(
+        cands: list[tuple[int, int, int]],
+        wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]],
+    ) -> list[tuple[int, int, int]]:
+        """Wildcard hits whose slot words are not themselves lexicon hits."""
+        starts = sorted((s, e) for s, e, _ in cands)
+        keys = [s for s, _ in starts]
+        out = []
+        for start, end, idx, slots in wild_cands:
+            clash = False
+            for a, b in slots:
+                j = bisect_left(keys, a)
+                if j < len(starts) and starts[j][0] < b:
+                    clash = True
+                    break
+            if not clash:
+                out.append((start, end, idx))
+        return out
+
+    # --- case and overlaps ---------------------------------------------------------------
+
+    def _case_ok(self, idx: int, surface: str, start: int, openings: Collection[int]) -> bool:
+        if self.entries[idx].case == "lower":
             if surface == surface.lower():
                 return True
             return start in openings and surface[1:] == surface[1:].lower()
-        wanted = {normalize_pattern(f, lower=False) for f in entry.forms}
-        return normalize_pattern(surface, lower=False) in wanted
+        return normalize_pattern(surface, lower=False) in self._exact[idx]
 
     def _longest(self, hits: list[tuple[int, int, int]]) -> list[Hit]:
-        # longest first; ties: earlier start, then earlier entry (lexicon order, then line)
-        hits.sort(key=lambda h: (h[0] - h[1], h[0], h[2]))
-        starts: list[int] = []
-        ends: list[int] = []
+        """Resolve overlaps: the longest hit wins; ties go to the earlier start, then entry."""
+        hits.sort()
+        out: list[Hit] = []
+        cluster: list[tuple[int, int, int]] = []
+        cluster_end = -1
+        for hit in hits:
+            if hit[0] >= cluster_end:
+                self._flush(cluster, out)
+                cluster = [hit]
+                cluster_end = hit[1]
+            else:
+                cluster.append(hit)
+                cluster_end = max(cluster_end, hit[1])
+        self._flush(cluster, out)
+        return out
+
+    def _flush(self, cluster: list[tuple[int, int, int]], out: list[Hit]) -> None:
+        if len(cluster) == 1:
+            s, e, idx = cluster[0]
+            out.append(Hit(s, e, self.entries[idx]))
+            return
+        cluster.sort(key=lambda h: (h[0] - h[1], h[0], h[2]))
         chosen: list[tuple[int, int, int]] = []
-        for s, e, idx in hits:
-            i = bisect_left(starts, s)
-            if (i > 0 and ends[i - 1] > s) or (i < len(starts) and starts[i] < e):
-                continue
-            starts.insert(i, s)
-            ends.insert(i, e)
-            chosen.insert(i, (s, e, idx))
-        return [Hit(s, e, self.entries[idx]) for s, e, idx in chosen]
+        for s, e, idx in cluster:
+            if all(e <= cs or ce <= s for cs, ce, _ in chosen):
+                chosen.append((s, e, idx))
+        out.extend(Hit(s, e, self.entries[idx]) for s, e, idx in sorted(chosen))
+
+
+def _words_before(
+    norm: str, start: int, kinds: tuple[str, ...]
+) -> tuple[int, tuple[tuple[int, int], ...]] | None:
+    """The words for leading slots right before `start`: (new start, slot spans)."""
+    pos = start
+    spans: list[tuple[int, int]] = []
+    for kind in reversed(kinds):
+        if pos < 2 or norm[pos - 1] != " ":
+            return None
+        ws = norm.rfind(" ", 0, pos - 1) + 1
+        if not _slot_word(norm[ws : pos - 1], kind):
+            return None
+        spans.append((ws, pos - 1))
+        pos = ws
+    return pos, tuple(reversed(spans))
+
+
+def _words_between(
+    norm: str, left: int, right: int, kinds: tuple[str, ...]
+) -> tuple[tuple[int, int], ...] | None:
+    """Slot spans when exactly one word per slot lies between two chunks."""
+    gap = norm[left:right]
+    if len(gap) < 3 or gap[0] != " " or gap[-1] != " ":
+        return None
+    words = gap[1:-1].split(" ")
+    if len(words) != len(kinds):
+        return None
+    spans = []
+    pos = left + 1
+    for word, kind in zip(words, kinds, strict=True):
+        if not _slot_word(word, kind):
+            return None
+        spans.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return tuple(spans)
+
+
+def _words_after(
+    norm: str, end: int, kinds: tuple[str, ...]
+) -> tuple[int, tuple[tuple[int, int], ...]] | None:
+    """The words for trailing slots right after `end`: (new end, slot spans)."""
+    pos = end
+    spans: list[tuple[int, int]] = []
+    for kind in kinds:
+        if pos >= len(norm) - 1 or norm[pos] != " ":
+            return None
+        we = norm.find(" ", pos + 1)
+        we = len(norm) if we == -1 else we
+        word = norm[pos + 1 : we]
+        trimmed = word.rstrip(",;:.!?)\"]'")
+        if trimmed.endswith("'s") and kind == _SLOT:
+            trimmed = trimmed[:-2]
+        if not _slot_word(trimmed, kind):
+            return None
+        spans.append((pos + 1, pos + 1 + len(trimmed)))
+        pos = pos + 1 + len(trimmed)
+    return pos, tuple(spans)
 
 
 _CACHE: dict[tuple[tuple[str, str], ...], Matcher] = {}

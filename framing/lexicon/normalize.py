@@ -17,7 +17,9 @@ __all__ = ["CompactText", "compact", "normalize_chars", "normalize_pattern"]
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
 _DQUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
-_SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    chr(c) for c in range(0x2000, 0x200B)
+)
 
 _TABLE = str.maketrans(
     {
@@ -53,6 +55,11 @@ class CompactText:
     text: str
     _anchors_compact: tuple[int, ...] = (0,)
     _anchors_orig: tuple[int, ...] = (0,)
+
+    @property
+    def is_identity(self) -> bool:
+        """True when no spaces were collapsed (offsets are the original ones)."""
+        return len(self._anchors_compact) == 1
 
     def orig(self, index: int) -> int:
         """Original offset of compact offset `index` (a start offset)."""

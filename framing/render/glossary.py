@@ -15,7 +15,9 @@ def _sections(lexicons: Sequence[Lexicon]) -> list[dict[str, object]]:
     out = []
     for lex in lexicons:
         cats = []
-        for cat, definition in lex.categories.items() or [(c, "") for c in sorted({e.category for e in lex})]:
+        for cat, definition in lex.categories.items() or [
+            (c, "") for c in sorted({e.category for e in lex})
+        ]:
             entries = sorted((e for e in lex if e.category == cat), key=lambda e: e.term.lower())
             if entries:
                 cats.append({"name": cat, "definition": definition, "entries": entries})
@@ -28,15 +30,33 @@ def glossary_markdown(lexicons: Sequence[Lexicon]) -> str:
     for section in _sections(lexicons):
         lex = section["lexicon"]
         assert isinstance(lex, Lexicon)
-        lines += [f"## {escape(lex.title)} ({lex.name} {lex.version})", "", escape(lex.description.strip()), ""]
+        lines += [
+            f"## {escape(lex.title)} ({lex.name} {lex.version})",
+            "",
+            escape(lex.description.strip()),
+            "",
+        ]
         for cat in section["categories"]:  # type: ignore[attr-defined]
             lines += [f"### {escape(cat['name'])}", "", escape(cat["definition"]), ""]
             lines.append(
                 table(
-                    ["term", "direction", "loaded", "neutral alternatives", "why it matters", "style guides"],
                     [
-                        (e.term, e.direction, "yes" if e.loaded else "marker", "; ".join(e.alternatives),
-                         e.rationale, e.style_guides)
+                        "term",
+                        "direction",
+                        "loaded",
+                        "neutral alternatives",
+                        "why it matters",
+                        "style guides",
+                    ],
+                    [
+                        (
+                            e.term,
+                            e.direction,
+                            "yes" if e.loaded else "marker",
+                            "; ".join(e.alternatives),
+                            e.rationale,
+                            e.style_guides,
+                        )
                         for e in cat["entries"]
                     ],
                 )

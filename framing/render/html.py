@@ -13,7 +13,7 @@ from framing.render.spans import paragraph_segments
 if TYPE_CHECKING:
     from framing.analysis import Analysis
 
-__all__ = ["analysis_page", "article_fragment", "article_context", "environment", "render"]
+__all__ = ["analysis_page", "article_context", "article_fragment", "environment", "render"]
 
 VOICE_LABELS = {
     "author": "outlet's own words",
@@ -83,11 +83,20 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
             continue
         row = terms.setdefault(
             (m.term, m.category),
-            {"term": m.term, "category": m.category, "direction": m.direction,
-             "author": 0, "quote": 0, "attributed": 0, "alternatives": "; ".join(m.alternatives)},
+            {
+                "term": m.term,
+                "category": m.category,
+                "direction": m.direction,
+                "author": 0,
+                "quote": 0,
+                "attributed": 0,
+                "alternatives": "; ".join(m.alternatives),
+            },
         )
         row[m.voice] += 1
-    top = sorted(terms.values(), key=lambda r: (-(r["author"] + r["quote"] + r["attributed"]), r["term"]))
+    top = sorted(
+        terms.values(), key=lambda r: (-(r["author"] + r["quote"] + r["attributed"]), r["term"])
+    )
     return {"scores": scores, "terms": top}
 
 

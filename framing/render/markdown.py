@@ -64,17 +64,36 @@ def analysis_markdown(analysis: Analysis) -> str:
     out += ["", "## Loaded terms", ""]
     out.append(
         table(
-            ["text", "term", "category", "direction", "voice", "speaker", "sentence", "alternatives"],
             [
-                (m.text, m.term, m.category, m.direction, m.voice, m.speaker or "", m.sentence,
-                 "; ".join(m.alternatives))
+                "text",
+                "term",
+                "category",
+                "direction",
+                "voice",
+                "speaker",
+                "sentence",
+                "alternatives",
+            ],
+            [
+                (
+                    m.text,
+                    m.term,
+                    m.category,
+                    m.direction,
+                    m.voice,
+                    m.speaker or "",
+                    m.sentence,
+                    "; ".join(m.alternatives),
+                )
                 for m in analysis.matches
                 if m.loaded
             ],
         )
     )
     out += ["", "## Article", "", article_markdown(analysis), "", "## Method", ""]
-    lex = "; ".join(f"{x['name']} {x['version']} (sha256 {x['sha256'][:12]})" for x in analysis.lexicon_info())
+    lex = "; ".join(
+        f"{x['name']} {x['version']} (sha256 {x['sha256'][:12]})" for x in analysis.lexicon_info()
+    )
     out.append(
         f"framing {__version__}; lexicons: {lex}; sentiment polarity "
         f"{s['sentiment']['polarity']:+.2f}, subjectivity {s['sentiment']['subjectivity']:.2f}; "

@@ -7,6 +7,7 @@ and rewrites all draw from these segments.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from framing.voice import Voice
@@ -48,7 +49,7 @@ def paragraph_segments(analysis: Analysis) -> list[list[Segment]]:
     for ps, pe in doc.paragraphs:
         points = sorted({ps, pe, *(c for c in cuts if ps < c < pe)})
         segs: list[Segment] = []
-        for s, e in zip(points, points[1:], strict=False):
+        for s, e in pairwise(points):
             while mi < len(inside_match) and inside_match[mi][1] <= s:
                 mi += 1
             if mi < len(inside_match) and inside_match[mi][0] < s < inside_match[mi][1]:

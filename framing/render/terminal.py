@@ -63,7 +63,11 @@ def summary_table(analysis: Analysis) -> Table:
     table.add_column("Words", justify="right")
     table.add_column("Loaded", justify="right")
     table.add_column("Per 1k words", justify="right")
-    names = {"author": "outlet's own words", "quote": "direct quotes", "attributed": "reported speech"}
+    names = {
+        "author": "outlet's own words",
+        "quote": "direct quotes",
+        "attributed": "reported speech",
+    }
     for v in ("author", "quote", "attributed", "all"):
         table.add_row(
             names.get(v, "all"),
@@ -102,7 +106,9 @@ def facts_table(analysis: Analysis) -> Table:
     table = Table(title="Scores", title_justify="left", show_header=False)
     table.add_column("Measure")
     table.add_column("Value", justify="right")
-    table.add_row("Direction balance, own words (-1..+1)", f"{s['direction']['author']['balance']:+.2f}")
+    table.add_row(
+        "Direction balance, own words (-1..+1)", f"{s['direction']['author']['balance']:+.2f}"
+    )
     table.add_row("Sentiment polarity (Pattern)", f"{s['sentiment']['polarity']:+.2f}")
     table.add_row("Subjectivity", f"{s['sentiment']['subjectivity']:.2f}")
     if "vader_compound_mean" in s["sentiment"]:

@@ -1,0 +1,111 @@
+"""Analysis of one article: match fields, context flags and document scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing import AnalysisOptions, Document, FramingError, analyze
+from framing.sentiment import pattern_sentiment
+
+from .conftest import DATA
+
+MINI = DATA / "lexicons" / "mini.tsv"
+TEXT = (
+    "Militants seized the town. They are not terrorists, the mayor said.\n\n"
+    "“These terrorists must go,” the governor said. Reportedly, militias fled.\n\n"
+    "The army said the resistance had collapsed."
+)
+
+
+@pytest.fixture(scope="module")
+def result():  # type: ignore[no-untyped-def]
+    return analyze(TEXT, lexicons=[MINI])
+
+
+def test_match_fields(result) -> None:  # type: ignore[no-untyped-def]
+    first = result.matches[0]
+    assert (first.text, first.term, first.lexicon, first.category) == (
+        "Militants",
+        "militant",
+        "mini",
+        "actor",
+    )
+    assert (first.direction, first.weight, first.loaded) == ("delegitimizing", 0.5, True)
+    assert (first.voice, first.speaker, first.sentence) == ("author", None, 0)
+    assert first.alternatives == ("fighters",)
+    assert TEXT[first.start : first.end] == first.text
+
+
+def test_negated_hedged_and_voices(result) -> None:  # type: ignore[no-untyped-def]
+    by = {(m.text, m.sentence): m for m in result.matches}
+    negated = by[("terrorists", 1)]
+    assert negated.negated and negated.voice == "attributed" and negated.speaker == "the mayor"
+    quoted = by[("terrorists", 2)]
+    assert not quoted.negated and quoted.voice == "quote" and quoted.speaker == "the governor"
+    fled = by[("militias", 3)]
+    assert fled.hedged and not by[("Militants", 0)].hedged
+    assert by[("resistance", 4)].voice == "attributed"
+
+
+def test_scores(result) -> None:  # type: ignore[no-untyped-def]
+    s = result.scores
+    words = s["words"]
+    assert words["author"] + words["quote"] + words["attributed"] == words["all"]
+    assert s["loaded_count"] == {"author": 2, "quote": 1, "attributed": 2, "all": 5}
+    assert s["loaded_rate_per_1k"]["quote"] == pytest.approx(1000 * 1 / words["quote"])
+    assert s["hedges"] == 1
+    assert s["categories"]["mini:actor"]["author"] == 2
+    # weighted: militant 0.5 + militia 0.3 are in the outlet's words; militia is neutral
+    assert s["direction"]["author"]["delegitimizing"] == 1
+    assert s["direction"]["author"]["balance"] == -1.0
+    assert s["speakers"] == ["the mayor", "the governor", "The army"]
+
+
+def test_sentiment_is_patterns_on_the_text(result) -> None:  # type: ignore[no-untyped-def]
+    expected = pattern_sentiment(TEXT)
+    assert result.scores["sentiment"]["polarity"] == pytest.approx(expected.polarity)
+    assert len(result.sentence_sentiment) == len(result.document.sentences)
+
+
+def test_vader_option() -> None:
+    a = analyze(
+        "The attack was horrible and tragic.",
+        lexicons=[MINI],
+        options=AnalysisOptions(sentiment="vader"),
+    )
+    assert a.scores["sentiment"]["vader_compound_mean"] < -0.5
+    assert "vader" in a.to_dict()["models"]
+
+
+def test_to_dict_is_json_and_to_frame_has_a_row_per_match(result) -> None:  # type: ignore[no-untyped-def]
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    frame = result.to_frame()
+    assert len(frame) == len(result.matches)
+    assert {"start", "end", "voice", "speaker", "negated", "hedged", "scare_quoted"} <= set(frame)
+
+
+def test_repr_html_escapes(tmp_path: Path) -> None:
+    a = analyze("Militants <b>seized</b> the town.", lexicons=[MINI])
+    html = a._repr_html_()
+    assert "&lt;b&gt;seized&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_input_kinds(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Militants seized the town.", encoding="utf-8")
+    assert analyze(p, lexicons=[MINI]).document.source.path == str(p)
+    assert analyze(str(p), lexicons=[MINI]).document.source.kind == "text"
+    assert (
+        analyze(Document.from_text("Militants left."), lexicons=[MINI]).matches[0].text
+        == "Militants"
+    )
+    with pytest.raises(FramingError, match="the text is empty"):
+        analyze("   ", lexicons=[MINI])
+
+
+def test_same_input_same_output() -> None:
+    assert analyze(TEXT, lexicons=[MINI]).to_dict() == analyze(TEXT, lexicons=[MINI]).to_dict()
