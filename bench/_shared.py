@@ -24,5 +24,5 @@ def fakes_texts() -> list[str]:
     import pandas as pd
 
     csv = need("datasets", "fakes_syria", "FA-KES-Dataset.csv")
-    frame = pd.read_csv(csv, encoding="latin-1")
+    frame = pd.read_csv(csv, encoding="utf-8")
     return frame["article_content"].astype(str).tolist()

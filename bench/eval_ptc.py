@@ -20,7 +20,6 @@ import time
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from _shared import need
 

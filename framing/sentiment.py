@@ -2,10 +2,11 @@
 
 :func:`pattern_sentiment` returns what ``TextBlob(text).sentiment`` returns (its default
 ``PatternAnalyzer``, the algorithm of Pattern's ``pattern.en.sentiment``), equal to the last bit,
-computed in our own single pass about eight times faster. :func:`document_sentiment` gives the
-same for a document and each of its sentences from one tokenization. The lexicon is Pattern's
-``en-sentiment.xml`` as shipped inside the installed ``textblob`` package: read from there at
-run time (never copied into this repository), parsed once, lazily, into a read-only mapping.
+computed in our own single pass about eight times faster (``bench/bench_sentiment.py``).
+:func:`document_sentiment` gives the same for a document and each of its sentences from one
+tokenization. The lexicon is Pattern's ``en-sentiment.xml`` as shipped inside the installed
+``textblob`` package: read from there at run time (never copied into this repository), parsed
+once, lazily, into a read-only mapping.
 
 How it reproduces TextBlob
 --------------------------
@@ -27,8 +28,9 @@ regular expression reproduces ``find_tokens``' token boundaries exactly:
 
 The assessment rules are TextBlob's, in the same order with the same float arithmetic, so both
 numbers are equal to TextBlob's, not just to two decimals: on every one of the 804 FA-KES
-articles, 301 PTC articles and 2,904 BABE sentences, and on 140,000 random strings of lexicon
-words, negations, punctuation, emoticons, abbreviations and line breaks. No difference is known.
+articles, 301 PTC articles and 2,904 BABE sentences, and on over 100,000 random strings of
+lexicon words, negations, punctuation, emoticons, abbreviations and line breaks. No difference
+is known.
 
 Sentences
 ---------

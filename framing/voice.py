@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
@@ -227,23 +227,33 @@ class VoiceLayer:
         object.__setattr__(self, "_said", said)
         object.__setattr__(self, "_said_starts", [s[0] for s in said])
 
-    @staticmethod
-    def _find(starts: list[int], spans: list[tuple], start: int, end: int) -> tuple | None:
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
-            return spans[i]
-        return None
-
     def voice_at(self, start: int, end: int) -> tuple[Voice, str | None, bool]:
         """``(voice, speaker, scare_quoted)`` of the range ``[start, end)``."""
-        scare = self._find(self._scare_starts, self._scare, start, end) is not None  # type: ignore[attr-defined]
-        hit = self._find(self._speech_starts, self._speech, start, end)  # type: ignore[attr-defined]
-        if hit is not None:
-            return "quote", hit[2], scare
-        hit = self._find(self._said_starts, self._said, start, end)  # type: ignore[attr-defined]
-        if hit is not None:
-            return "attributed", hit[2], scare
-        return "author", None, scare
+        return self.voices_for([(start, end)])[0]
+
+    def voices_for(self, spans: list[tuple[int, int]]) -> list[tuple[Voice, str | None, bool]]:
+        """``voice_at`` for many ranges sorted by start, in one walk over the voice spans."""
+        speech: list[tuple[int, int, str | None]] = self._speech  # type: ignore[attr-defined]
+        said: list[tuple[int, int, str | None]] = self._said  # type: ignore[attr-defined]
+        scare: list[tuple[int, int]] = self._scare  # type: ignore[attr-defined]
+        i = j = k = -1
+        n_speech, n_said, n_scare = len(speech), len(said), len(scare)
+        out: list[tuple[Voice, str | None, bool]] = []
+        for start, end in spans:
+            while i + 1 < n_speech and speech[i + 1][0] <= start:
+                i += 1
+            while j + 1 < n_said and said[j + 1][0] <= start:
+                j += 1
+            while k + 1 < n_scare and scare[k + 1][0] <= start:
+                k += 1
+            is_scare = k >= 0 and end <= scare[k][1]
+            if i >= 0 and end <= speech[i][1]:
+                out.append(("quote", speech[i][2], is_scare))
+            elif j >= 0 and end <= said[j][1]:
+                out.append(("attributed", said[j][2], is_scare))
+            else:
+                out.append(("author", None, is_scare))
+        return out
 
     @property
     def speakers(self) -> list[str]:

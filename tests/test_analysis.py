@@ -109,3 +109,20 @@ def test_input_kinds(tmp_path: Path) -> None:
 
 def test_same_input_same_output() -> None:
     assert analyze(TEXT, lexicons=[MINI]).to_dict() == analyze(TEXT, lexicons=[MINI]).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("They aren't militants.", True),
+        ("They are never militants.", True),
+        ("There is no militant here.", True),
+        ("Not only militants came.", True),
+        ("The piano militants played.", False),
+        ("No. Militants came anyway.", False),
+        ("Nobody in the old town said anything about the militants.", False),
+    ],
+)
+def test_negation_window(text: str, negated: bool) -> None:
+    m = next(m for m in analyze(text, lexicons=[MINI]).matches if m.term == "militant")
+    assert m.negated is negated

@@ -48,7 +48,7 @@ def test_avoid_phrase_drops_the_unloaded_sense() -> None:
 
 
 def test_case_lower_keeps_names_out_but_allows_sentence_openings() -> None:
-    text = "The Islamic Resistance in Iraq spoke. Resistance fighters left. They joined the resistance."
+    text = "The Islamic Resistance in Iraq spoke. Resistance fighters left. They joined the resistance."  # noqa: E501
     found = hits(text)
     assert found == [("Resistance", "resistance"), ("resistance", "resistance")]
     assert text.index("Resistance fighters") == Document.from_text(text).sentences[1].start

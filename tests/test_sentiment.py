@@ -161,8 +161,8 @@ def test_tables_equal_textblobs() -> None:
     assert sentiment._TB_ABBREVIATIONS == _text.ABBREVIATIONS
     assert {k: set(v) for k, v in sentiment._TB_EMOTICONS.items()} == _text.EMOTICONS
     assert list(sentiment._TB_EMOTICONS) == list(_text.EMOTICONS)
-    # Where one emoticon starts another, TextBlob's regex tries the later group's... never:
-    # the longer one's group comes first, so our longest-first order makes the same choice.
+    # Where one emoticon starts another (":c", ":c)"), TextBlob's regex tries the longer one
+    # first, as its group comes first: our longest-first order makes the same choice.
     groups = {e: k for k, (_name, group) in enumerate(_text.EMOTICONS.items()) for e in group}
     for short in groups:
         for long in groups:

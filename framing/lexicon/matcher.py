@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -33,8 +34,7 @@ _FORM, _AVOID, _CHUNK = 0, 1, 2
 _SLOT, _SLOT_S = "*", "*'s"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A lexicon hit: ``[start, end)`` into the original text and the entry it matched."""
 
     start: int
@@ -276,31 +276,28 @@ class Matcher:
     def _longest(self, hits: list[tuple[int, int, int]]) -> list[Hit]:
         """Resolve overlaps: the longest hit wins; ties go to the earlier start, then entry."""
         hits.sort()
+        entries = self.entries
         out: list[Hit] = []
-        cluster: list[tuple[int, int, int]] = []
-        cluster_end = -1
-        for hit in hits:
-            if hit[0] >= cluster_end:
-                self._flush(cluster, out)
-                cluster = [hit]
-                cluster_end = hit[1]
-            else:
-                cluster.append(hit)
-                cluster_end = max(cluster_end, hit[1])
-        self._flush(cluster, out)
+        i, n = 0, len(hits)
+        while i < n:
+            s, e, idx = hits[i]
+            j = i + 1
+            if j == n or hits[j][0] >= e:  # no overlap: the common case
+                out.append(Hit(s, e, entries[idx]))
+                i = j
+                continue
+            cluster_end = e
+            while j < n and hits[j][0] < cluster_end:
+                cluster_end = max(cluster_end, hits[j][1])
+                j += 1
+            cluster = sorted(hits[i:j], key=lambda h: (h[0] - h[1], h[0], h[2]))
+            chosen: list[tuple[int, int, int]] = []
+            for cs, ce, cidx in cluster:
+                if all(ce <= os_ or oe <= cs for os_, oe, _ in chosen):
+                    chosen.append((cs, ce, cidx))
+            out.extend(Hit(cs, ce, entries[cidx]) for cs, ce, cidx in sorted(chosen))
+            i = j
         return out
-
-    def _flush(self, cluster: list[tuple[int, int, int]], out: list[Hit]) -> None:
-        if len(cluster) == 1:
-            s, e, idx = cluster[0]
-            out.append(Hit(s, e, self.entries[idx]))
-            return
-        cluster.sort(key=lambda h: (h[0] - h[1], h[0], h[2]))
-        chosen: list[tuple[int, int, int]] = []
-        for s, e, idx in cluster:
-            if all(e <= cs or ce <= s for cs, ce, _ in chosen):
-                chosen.append((s, e, idx))
-        out.extend(Hit(s, e, self.entries[idx]) for s, e, idx in sorted(chosen))
 
 
 def _words_before(
