@@ -51,9 +51,9 @@ _WORD = (
     rf"|[^\W_]+(?:[{_APOS}{_HYPH}][^\W_]+)*"
 )
 WORD_RE = re.compile(_WORD)
-#: Word counting (rates per 1,000 words): runs of letters or digits joined by apostrophes,
-#: hyphens, periods or commas, so "U.S.-backed", "Iran's" and "280,000" are one word each.
-_COUNT_RE = re.compile(r"[^\W_]+(?:[’'\-‐‑.,][^\W_]+)*")
+#: Word counting (rates per 1,000 words): whitespace-separated tokens with at least one letter or
+#: digit, so "U.S.-backed", "Iran's" and "280,000" are one word each and a lone dash is none.
+_PUNCT_TOKEN_RE = re.compile(r"\s[^\w\s]+(?=\s)")
 _TOKEN_RE = re.compile(rf"{_WORD}|\.\.\.|…|[^\w\s]")
 _QUOTE_CHARS = frozenset("\"'“”‘’„«»`")
 _DASH_CHARS = frozenset("-–—‒―‐‑")
@@ -78,7 +78,9 @@ _SENTENCE_OPENERS = frozenset(
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Number of words in `text` (or in ``text[start:end]``), counted the way documents are."""
-    return len(_COUNT_RE.findall(text, start, len(text) if end is None else end))
+    if start or end is not None:
+        text = text[start:end]
+    return len(text.split()) - len(_PUNCT_TOKEN_RE.findall(f" {text} "))
 
 
 def split_paragraphs(text: str) -> list[Span]:

@@ -3,7 +3,7 @@
 Lexicons compile once (cached by their content hashes) into a single automaton; matching a
 document is one pass over its normalized text. Rules, in order:
 
-1. a hit must start and end at word boundaries;
+1. a hit starts and ends at word boundaries;
 2. an entry's ``case`` mode is checked on the original text (``lower``: lowercase, or a capital
    at a sentence opening; ``exact``: as written);
 3. a hit inside one of its entry's ``avoid`` phrases is dropped;
@@ -11,13 +11,17 @@ document is one pass over its normalized text. Rules, in order:
    regime official" leaves "regime" to be counted as the label it is);
 5. the longest hit wins an overlap; on equal spans the earlier lexicon (then the earlier line).
 
-Wildcard forms (``at *'s request``) are split into their literal chunks, which the automaton
-finds like any other form; a wildcard hit is assembled from consecutive chunks with one word
-between them, so no regular expression runs over the text.
+How: the text is normalized (:mod:`framing.lexicon.normalize`), runs of whitespace are compacted,
+and every punctuation mark becomes a space, keeping offsets. Keys are the forms treated the same
+way with a space on each side, so the automaton only ever reports whole-word hits, and a
+multi-word form cannot match across punctuation (the mark leaves a double space). Wildcard forms
+(``at *'s request``) are split into literal chunks; the automaton finds their last chunk and the
+rest is checked backwards with plain string comparisons.
 """
 
 from __future__ import annotations
 
+import string
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -28,10 +32,11 @@ import ahocorasick
 from framing.lexicon.format import Entry, Lexicon
 from framing.lexicon.normalize import compact, normalize_chars, normalize_pattern
 
-__all__ = ["Hit", "Matcher", "compile_matcher"]
+__all__ = ["Hit", "Matcher", "compile_matcher", "match_key"]
 
 _FORM, _AVOID, _CHUNK = 0, 1, 2
-_SLOT, _SLOT_S = "*", "*'s"
+_SLOT = "*"
+_PUNCT = str.maketrans({c: " " for c in string.punctuation.replace("*", "") + "…•·§¶©®™°¡¿‹›"})
 
 
 class Hit(NamedTuple):
@@ -49,34 +54,35 @@ class _Wild:
     entry: int
     avoid: bool
     chunks: tuple[str, ...]
-    slots: tuple[tuple[str, ...], ...]  # len(chunks) + 1: before chunk 0, ..., after the last
+    slots: tuple[int, ...]  # len(chunks) + 1 counts: before chunk 0, between chunks, after the last
 
 
-def _split_wild(form: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def match_key(form: str) -> str:
+    """A form as the automaton sees it: normalized, compacted, punctuation as spaces."""
+    return normalize_pattern(form).translate(_PUNCT)
+
+
+def _split_wild(key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     chunks: list[str] = []
-    slots: list[list[str]] = [[]]
+    slots = [0]
     current: list[str] = []
-    for word in normalize_pattern(form).split(" "):
-        if word in (_SLOT, _SLOT_S):
+    for word in key.split(" "):
+        if word == _SLOT:
             if current:
                 chunks.append(" ".join(current))
                 current = []
-                slots.append([])
-            slots[-1].append(word)
+                slots.append(0)
+            slots[-1] += 1
         else:
             current.append(word)
     if current:
         chunks.append(" ".join(current))
-        slots.append([])
-    return tuple(chunks), tuple(tuple(s) for s in slots)
+        slots.append(0)
+    return tuple(chunks), tuple(slots)
 
 
-def _slot_word(word: str, kind: str) -> bool:
-    if not word or not word[0].isalnum() or (not word[-1].isalnum() and not word.endswith(".")):
-        return False
-    if any(c in ',;:()[]{}"!?' for c in word):
-        return False
-    return kind == _SLOT or word.endswith("'s")
+def _is_word(word: str) -> bool:
+    return bool(word) and word.isalnum()
 
 
 class Matcher:
@@ -89,24 +95,25 @@ class Matcher:
         keys: dict[str, list[tuple[int, int, int]]] = {}
         self._wild: list[_Wild] = []
         # wildcard patterns grouped by (last chunk, slots before it), then by the chunk before
-        groups: dict[tuple[str, tuple[str, ...]], int] = {}
+        groups: dict[tuple[str, int], int] = {}
         self._groups: list[dict[str, list[int]]] = []
         for idx, entry in enumerate(self.entries):
             if entry.case == "exact":
                 self._exact[idx] = frozenset(normalize_pattern(f, lower=False) for f in entry.forms)
             for kind, forms in ((_FORM, entry.forms), (_AVOID, entry.avoid)):
                 for form in forms:
-                    if "*" not in form:
-                        keys.setdefault(normalize_pattern(form), []).append((kind, idx, 0))
+                    key = match_key(form).strip()
+                    if _SLOT not in key.split(" "):
+                        keys.setdefault(f" {key} ", []).append((kind, idx, 0))
                         continue
-                    chunks, slots = _split_wild(form)
+                    chunks, slots = _split_wild(key)
                     wid = len(self._wild)
                     self._wild.append(_Wild(idx, kind == _AVOID, chunks, slots))
-                    group = (chunks[-1], slots[-2] if len(chunks) > 1 else ())
+                    group = (chunks[-1], slots[-2] if len(chunks) > 1 else 0)
                     gid = groups.setdefault(group, len(groups))
                     if gid == len(self._groups):
                         self._groups.append({})
-                        keys.setdefault(chunks[-1], []).append((_CHUNK, gid, 0))
+                        keys.setdefault(f" {chunks[-1]} ", []).append((_CHUNK, gid, 0))
                     previous = chunks[-2] if len(chunks) > 1 else ""
                     self._groups[gid].setdefault(previous, []).append(wid)
         automaton = ahocorasick.Automaton()
@@ -116,7 +123,7 @@ class Matcher:
             simple = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
             if simple >= 0 and (self._checked[simple] or self.entries[simple].avoid):
                 simple = -1
-            automaton.add_word(key, (len(key), simple, tuple(items)))
+            automaton.add_word(key, (len(key) - 1, simple, tuple(items)))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton if keys else None
@@ -130,17 +137,16 @@ class Matcher:
         if self._automaton is None:
             return []
         ct = compact(normalized if normalized is not None else normalize_chars(text))
-        norm = ct.text
-        n = len(norm)
+        # a leading space pads the text, so offsets in `padded` are compact offsets + 1
+        padded = " " + ct.text.translate(_PUNCT) + " "
         cands: list[tuple[int, int, int]] = []  # compact start, compact end, entry index
         slow: list[tuple[int, int, int]] = []  # candidates that need avoid or case checks
         wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
         avoid: dict[int, list[tuple[int, int]]] = {}
-        for last, (length, simple, items) in self._automaton.iter(norm):
-            start = last - length + 1
-            end = last + 1
-            if (start and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
-                continue
+        for last, (length, simple, items) in self._automaton.iter(padded):
+            # the key's core runs from last-length+1 to last-1 in `padded`: minus 1 -> compact
+            start = last - length
+            end = last - 1
             if simple >= 0:
                 cands.append((start, end, simple))
                 continue
@@ -150,7 +156,7 @@ class Matcher:
                 elif kind == _AVOID:
                     avoid.setdefault(idx, []).append((start, end))
                 else:
-                    self._last_chunk(norm, start, end, idx, wild_cands, avoid)
+                    self._last_chunk(padded, start + 1, end + 1, idx, wild_cands, avoid)
         if wild_cands:
             slow.extend(self._wild_survivors(cands + slow, wild_cands))
         for start, end, idx in slow:
@@ -169,10 +175,11 @@ class Matcher:
         return self._longest([(ct.orig(s), ct.orig_end(e), idx) for s, e, idx in cands])
 
     # --- wildcards -------------------------------------------------------------------------
+    # These work on `padded` offsets; wild_cands and avoid spans are stored as compact offsets.
 
     def _last_chunk(
         self,
-        norm: str,
+        padded: str,
         start: int,
         end: int,
         gid: int,
@@ -182,33 +189,31 @@ class Matcher:
         """Complete the wildcard patterns whose last chunk was found at [start, end)."""
         group = self._groups[gid]
         some = self._wild[next(iter(group.values()))[0]]
-        tried: list[tuple[int, tuple[tuple[int, int], ...], list[int]]] = []
         if len(some.chunks) == 1:
-            tried.append((start, (), group[""]))
+            tried = [(start, (), group[""])]
         else:
-            before = _words_before(norm, start, some.slots[-2])
+            before = _words_before(padded, start, some.slots[-2])
             if before is None:
                 return
             pos, slot_spans = before
+            tried = []
             # the chunk before ends one space before the slot words: try its word counts
             for n_words in {c.count(" ") + 1 for c in group}:
                 ws = pos - 1
                 for _ in range(n_words):
-                    ws = norm.rfind(" ", 0, ws - 1) + 1 if ws > 0 else -1
-                    if ws < 0:
-                        break
-                if ws < 0 or pos < 2 or norm[pos - 1] != " ":
+                    ws = padded.rfind(" ", 0, ws - 1) + 1
+                if ws <= 0:
                     continue
-                wids = group.get(norm[ws : pos - 1])
+                wids = group.get(padded[ws : pos - 1])
                 if wids:
                     tried.append((ws, slot_spans, wids))
         for first, spans, wids in tried:
             for wid in wids:
-                self._complete(norm, wid, first, end, spans, wild_cands, avoid)
+                self._complete(padded, wid, first, end, spans, wild_cands, avoid)
 
     def _complete(
         self,
-        norm: str,
+        padded: str,
         wid: int,
         first: int,
         end: int,
@@ -219,30 +224,30 @@ class Matcher:
         """Check a pattern's earlier chunks and its leading and trailing slots."""
         wild = self._wild[wid]
         pos = first
-        if first > 0 and norm[first - 1].isalnum():
-            return
         # chunks before the last two (rare): walk backwards over slot words and chunks
         for i in range(len(wild.chunks) - 3, -1, -1):
-            found = _words_before(norm, pos, wild.slots[i + 1])
+            found = _words_before(padded, pos, wild.slots[i + 1])
             if found is None:
                 return
             pos, more = found
             chunk = wild.chunks[i]
-            if pos < len(chunk) + 1 or norm[pos - 1 - len(chunk) : pos - 1] != chunk:
+            if (
+                padded[pos - 1 - len(chunk) : pos - 1] != chunk
+                or padded[pos - 2 - len(chunk)] != " "
+            ):
                 return
             pos -= len(chunk) + 1
-            if pos > 0 and norm[pos - 1].isalnum():
-                return
             spans = more + spans
-        lead = _words_before(norm, pos, wild.slots[0])
-        after = _words_after(norm, end, wild.slots[-1])
+        lead = _words_before(padded, pos, wild.slots[0])
+        after = _words_after(padded, end, wild.slots[-1])
         if lead is None or after is None:
             return
         stop, trail = after
         if wild.avoid:
-            avoid.setdefault(wild.entry, []).append((lead[0], stop))
+            avoid.setdefault(wild.entry, []).append((lead[0] - 1, stop - 1))
         else:
-            wild_cands.append((lead[0], stop, wild.entry, lead[1] + spans + trail))
+            slots = tuple((a - 1, b - 1) for a, b in lead[1] + spans + trail)
+            wild_cands.append((lead[0] - 1, stop - 1, wild.entry, slots))
 
     @staticmethod
     def _wild_survivors(
@@ -301,61 +306,36 @@ class Matcher:
 
 
 def _words_before(
-    norm: str, start: int, kinds: tuple[str, ...]
+    padded: str, start: int, count: int
 ) -> tuple[int, tuple[tuple[int, int], ...]] | None:
-    """The words for leading slots right before `start`: (new start, slot spans)."""
+    """`count` single words right before `start` (one space apart): (new start, their spans)."""
     pos = start
     spans: list[tuple[int, int]] = []
-    for kind in reversed(kinds):
-        if pos < 2 or norm[pos - 1] != " ":
+    for _ in range(count):
+        if pos < 2 or padded[pos - 1] != " ":
             return None
-        ws = norm.rfind(" ", 0, pos - 1) + 1
-        if not _slot_word(norm[ws : pos - 1], kind):
+        ws = padded.rfind(" ", 0, pos - 1) + 1
+        if not _is_word(padded[ws : pos - 1]):
             return None
         spans.append((ws, pos - 1))
         pos = ws
     return pos, tuple(reversed(spans))
 
 
-def _words_between(
-    norm: str, left: int, right: int, kinds: tuple[str, ...]
-) -> tuple[tuple[int, int], ...] | None:
-    """Slot spans when exactly one word per slot lies between two chunks."""
-    gap = norm[left:right]
-    if len(gap) < 3 or gap[0] != " " or gap[-1] != " ":
-        return None
-    words = gap[1:-1].split(" ")
-    if len(words) != len(kinds):
-        return None
-    spans = []
-    pos = left + 1
-    for word, kind in zip(words, kinds, strict=True):
-        if not _slot_word(word, kind):
-            return None
-        spans.append((pos, pos + len(word)))
-        pos += len(word) + 1
-    return tuple(spans)
-
-
 def _words_after(
-    norm: str, end: int, kinds: tuple[str, ...]
+    padded: str, end: int, count: int
 ) -> tuple[int, tuple[tuple[int, int], ...]] | None:
-    """The words for trailing slots right after `end`: (new end, slot spans)."""
+    """`count` single words right after `end` (one space apart): (new end, their spans)."""
     pos = end
     spans: list[tuple[int, int]] = []
-    for kind in kinds:
-        if pos >= len(norm) - 1 or norm[pos] != " ":
+    for _ in range(count):
+        if padded[pos : pos + 1] != " ":
             return None
-        we = norm.find(" ", pos + 1)
-        we = len(norm) if we == -1 else we
-        word = norm[pos + 1 : we]
-        trimmed = word.rstrip(",;:.!?)\"]'")
-        if trimmed.endswith("'s") and kind == _SLOT:
-            trimmed = trimmed[:-2]
-        if not _slot_word(trimmed, kind):
+        we = padded.find(" ", pos + 1)
+        if we == -1 or not _is_word(padded[pos + 1 : we]):
             return None
-        spans.append((pos + 1, pos + 1 + len(trimmed)))
-        pos = pos + 1 + len(trimmed)
+        spans.append((pos + 1, we))
+        pos = we
     return pos, tuple(spans)
 
 
