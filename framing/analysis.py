@@ -23,7 +23,7 @@ import ahocorasick
 from framing._version import __version__
 from framing.document import WORD_RE, Document
 from framing.errors import FramingError
-from framing.lexicon.format import Lexicon
+from framing.lexicon.format import Entry, Lexicon
 from framing.lexicon.matcher import compile_matcher
 from framing.lexicon.registry import load_lexicons
 from framing.sentiment import SENTIMENT_MODELS, SentimentScore, document_sentiment, vader_sentences
@@ -217,24 +217,43 @@ def analyze(
     doc = to_document(text_or_path, encoding=encoding)
     active = load_lexicons(None if lexicons is None else [_as_lexicon_arg(x) for x in lexicons])
     voices = find_voices(doc)
-    hits = compile_matcher(active).find(doc.text, doc.sentence_openings, doc.normalized)
+    matcher = compile_matcher(active)
+    hits = matcher.spans(doc.text, doc.sentence_openings, doc.normalized)
+    matches = _matches(doc, voices, hits, matcher.entries)
+    overall, per_sentence = document_sentiment(doc.text, list(doc.sentences))
+    vader = None
+    if options.sentiment == "vader":
+        vader = tuple(vader_sentences(doc.text, list(doc.sentences)))
+    return Analysis(
+        doc, voices, tuple(matches), active, overall, tuple(per_sentence), options, vader
+    )
+
+
+def _matches(
+    doc: Document, voices: VoiceLayer, hits: list[tuple[int, int, int]], entries: list[Entry]
+) -> list[Match]:
+    """Matches with voice, speaker, sentence, negation and hedging, from matcher hits."""
+    if not hits:
+        return []
     text = doc.text
-    sentence_starts = [sp.start for sp in doc.sentences] or [0]
-    n_sentences = len(sentence_starts)
-    hedge_sentences = {doc.sentence_index(h.start) for h in hits if h.entry.category == HEDGE}
-    negators = _negator_ends(doc.normalized) if hits else []
-    voices_of = voices.voices_for([(h.start, h.end) for h in hits])
-    matches = []
-    sentence = 0
-    for h, (voice, speaker, scare) in zip(hits, voices_of, strict=True):
-        entry = h.entry
-        start, end = h.start, h.end
-        while sentence + 1 < n_sentences and sentence_starts[sentence + 1] <= start:
-            sentence += 1
-        negated = bool(negators) and _negated(
-            text, negators, max(sentence_starts[sentence], start - 60), start
-        )
-        matches.append(
+    starts = [sp.start for sp in doc.sentences] or [0]
+    sentence_of = []
+    k, n = 0, len(starts)
+    for start, _, _ in hits:
+        while k + 1 < n and starts[k + 1] <= start:
+            k += 1
+        sentence_of.append(k)
+    hedge_sentences = {
+        sentence_of[i] for i, (_, _, idx) in enumerate(hits) if entries[idx].category == HEDGE
+    }
+    negators = _negator_ends(doc.normalized)
+    voice_of = voices.voices_for([(s, e) for s, e, _ in hits])
+    out = []
+    for (start, end, idx), (voice, speaker, scare), sentence in zip(
+        hits, voice_of, sentence_of, strict=True
+    ):
+        entry = entries[idx]
+        out.append(
             Match(
                 start,
                 end,
@@ -247,7 +266,8 @@ def analyze(
                 entry.loaded,
                 voice,
                 speaker,
-                negated,
+                bool(negators)
+                and _negated(text, negators, max(starts[sentence], start - 60), start),
                 sentence in hedge_sentences and entry.category != HEDGE,
                 scare,
                 sentence,
@@ -255,13 +275,7 @@ def analyze(
                 entry.rationale,
             )
         )
-    overall, per_sentence = document_sentiment(text, list(doc.sentences))
-    vader = None
-    if options.sentiment == "vader":
-        vader = tuple(vader_sentences(text, list(doc.sentences)))
-    return Analysis(
-        doc, voices, tuple(matches), active, overall, tuple(per_sentence), options, vader
-    )
+    return out
 
 
 def _as_lexicon_arg(item: str | os.PathLike[str] | Lexicon) -> str | Path | Lexicon:

@@ -68,6 +68,7 @@ _AUX = frozenset(
     "separately then once already would will".split()
 )
 _VERB, _PARTICIPLE, _ACCORDING = 0, 1, 2
+_SUBJECT_WINDOW = 160
 
 
 class _Cue(NamedTuple):
@@ -378,7 +379,7 @@ def _np_before(segment: str) -> str | None:
     segment = _strip_aux(segment)
     if not segment:
         return None
-    parts = [p.strip() for p in segment.split(",")]
+    parts = [p.strip() for p in segment.rsplit(",", 3)]
     # "A senior official, speaking anonymously to Reuters, confirmed": skip the parenthetical.
     while len(parts) > 1 and (
         not parts[-1]
@@ -615,7 +616,11 @@ def _reported(
     out: list[Attribution] = []
     # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
     # speaker's own verb comes first ("The army said ..., according to officials").
-    first_verb = next((c.start for c in cues if c.kind == _VERB and not quoted(c.start)), s1)
+    first_verb = s1
+    for c in cues:
+        if c.kind == _VERB and not quoted(c.start):
+            first_verb = c.start
+            break
     for cue in cues:
         if cue.kind != _ACCORDING or quoted(cue.start) or first_verb < cue.start:
             continue
@@ -642,17 +647,19 @@ def _reported(
             continue
         verb = cue.word
         factive = verb in _FACTIVE
-        before = text[s0:v0]
+        # a subject is short: look at most _SUBJECT_WINDOW characters back
+        before = text[max(s0, v0 - _SUBJECT_WINDOW) : v0]
         after = text[v1:body_end]
-        last_comma = before.rfind(",")
+        last_comma = text.rfind(",", s0, v0)
         # "..., the ministry said." : content before the comma, speaker between comma and verb.
         if last_comma != -1 and len(after.split()) <= 6 and "that" not in after.split():
-            phrase = _np_before(before[last_comma + 1 :]) or (
-                _np_after(after.lstrip()) if not before[last_comma + 1 :].strip() else None
+            between = text[last_comma + 1 : v0]
+            phrase = _np_before(between) or (
+                _np_after(after.lstrip()) if not between.strip() else None
             )
             if phrase is not None:
                 speaker = speakers.resolve(phrase, v0)
-                out.append(Attribution(s0, s0 + last_comma, speaker, verb, v0, v1, factive))
+                out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
                 break
         phrase = _np_before(before)
         if phrase is None:

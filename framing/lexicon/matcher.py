@@ -30,7 +30,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from framing.lexicon.format import Entry, Lexicon
-from framing.lexicon.normalize import compact, normalize_chars, normalize_pattern
+from framing.lexicon.normalize import CompactText, compact, normalize_chars, normalize_pattern
 
 __all__ = ["Hit", "Matcher", "compile_matcher", "match_key"]
 
@@ -134,21 +134,49 @@ class Matcher:
         """All hits in `text` after the matching rules, sorted by start.
 
         `normalized` may pass ``normalize_chars(text)`` when the caller already has it."""
+        entries = self.entries
+        return [
+            Hit(s, e, entries[i]) for s, e, i in self.spans(text, sentence_openings, normalized)
+        ]
+
+    def spans(
+        self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Like :meth:`find`, as ``(start, end, index into self.entries)`` tuples."""
         if self._automaton is None:
             return []
         ct = compact(normalized if normalized is not None else normalize_chars(text))
-        # a leading space pads the text, so offsets in `padded` are compact offsets + 1
+        # a leading space pads the text, so offsets in `padded` are compact offsets + 1; a key's
+        # core runs from last-length+1 to last-1 in `padded`, i.e. last-length to last-1 compact
         padded = " " + ct.text.translate(_PUNCT) + " "
-        cands: list[tuple[int, int, int]] = []  # compact start, compact end, entry index
-        slow: list[tuple[int, int, int]] = []  # candidates that need avoid or case checks
+        raw = [
+            (last - length, last - 1, simple, items)
+            for last, (length, simple, items) in self._automaton.iter(padded)
+        ]
+        cands = [(start, end, simple) for start, end, simple, _ in raw if simple >= 0]
+        if len(cands) < len(raw):
+            cands += self._checked_hits(text, ct, padded, raw, sentence_openings, cands)
+        if not cands:
+            return []
+        if ct.is_identity:
+            return self._longest(cands)
+        return self._longest([(ct.orig(s), ct.orig_end(e), idx) for s, e, idx in cands])
+
+    def _checked_hits(
+        self,
+        text: str,
+        ct: CompactText,
+        padded: str,
+        raw: list[tuple[int, int, int, tuple[tuple[int, int, int], ...]]],
+        sentence_openings: Collection[int],
+        simple: list[tuple[int, int, int]],
+    ) -> list[tuple[int, int, int]]:
+        """Hits of keys that need avoid phrases, case checks or wildcard assembly."""
+        slow: list[tuple[int, int, int]] = []
         wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
         avoid: dict[int, list[tuple[int, int]]] = {}
-        for last, (length, simple, items) in self._automaton.iter(padded):
-            # the key's core runs from last-length+1 to last-1 in `padded`: minus 1 -> compact
-            start = last - length
-            end = last - 1
-            if simple >= 0:
-                cands.append((start, end, simple))
+        for start, end, fast, items in raw:
+            if fast >= 0:
                 continue
             for kind, idx, _ in items:
                 if kind == _FORM:
@@ -158,7 +186,8 @@ class Matcher:
                 else:
                     self._last_chunk(padded, start + 1, end + 1, idx, wild_cands, avoid)
         if wild_cands:
-            slow.extend(self._wild_survivors(cands + slow, wild_cands))
+            slow.extend(self._wild_survivors(simple + slow, wild_cands))
+        out = []
         for start, end, idx in slow:
             spans = avoid.get(idx)
             if spans and any(a <= start and end <= b for a, b in spans):
@@ -167,12 +196,8 @@ class Matcher:
                 o_start, o_end = ct.orig(start), ct.orig_end(end)
                 if not self._case_ok(idx, text[o_start:o_end], o_start, sentence_openings):
                     continue
-            cands.append((start, end, idx))
-        if not cands:
-            return []
-        if ct.is_identity:
-            return self._longest(cands)
-        return self._longest([(ct.orig(s), ct.orig_end(e), idx) for s, e, idx in cands])
+            out.append((start, end, idx))
+        return out
 
     # --- wildcards -------------------------------------------------------------------------
     # These work on `padded` offsets; wild_cands and avoid spans are stored as compact offsets.
@@ -189,6 +214,7 @@ class Matcher:
         """Complete the wildcard patterns whose last chunk was found at [start, end)."""
         group = self._groups[gid]
         some = self._wild[next(iter(group.values()))[0]]
+        tried: list[tuple[int, tuple[tuple[int, int], ...], list[int]]]
         if len(some.chunks) == 1:
             tried = [(start, (), group[""])]
         else:
@@ -278,17 +304,17 @@ class Matcher:
             return start in openings and surface[1:] == surface[1:].lower()
         return normalize_pattern(surface, lower=False) in self._exact[idx]
 
-    def _longest(self, hits: list[tuple[int, int, int]]) -> list[Hit]:
+    @staticmethod
+    def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Resolve overlaps: the longest hit wins; ties go to the earlier start, then entry."""
         hits.sort()
-        entries = self.entries
-        out: list[Hit] = []
+        out: list[tuple[int, int, int]] = []
         i, n = 0, len(hits)
         while i < n:
-            s, e, idx = hits[i]
+            e = hits[i][1]
             j = i + 1
             if j == n or hits[j][0] >= e:  # no overlap: the common case
-                out.append(Hit(s, e, entries[idx]))
+                out.append(hits[i])
                 i = j
                 continue
             cluster_end = e
@@ -300,7 +326,7 @@ class Matcher:
             for cs, ce, cidx in cluster:
                 if all(ce <= os_ or oe <= cs for os_, oe, _ in chosen):
                     chosen.append((cs, ce, cidx))
-            out.extend(Hit(cs, ce, entries[cidx]) for cs, ce, cidx in sorted(chosen))
+            out.extend(sorted(chosen))
             i = j
         return out
 
