@@ -115,3 +115,24 @@ def test_unknown_lexicon_name() -> None:
 def test_two_lexicons_with_one_name() -> None:
     with pytest.raises(LexiconError, match="two lexicons are named 'mini'"):
         load_lexicons([MINI, MINI])
+
+
+def test_packaged_lexicons_validate_and_share_no_form() -> None:
+    from framing.lexicon.matcher import match_key
+    from framing.lexicon.registry import data_dir, packaged_names
+
+    owners: dict[tuple[str, str], str] = {}
+    clashes = []
+    total = 0
+    for name in packaged_names():
+        assert validate_lexicon(data_dir() / f"{name}.tsv") == []
+        lex = load_lexicon(name)
+        total += len(lex)
+        for entry in lex:
+            assert entry.rationale and entry.category in lex.categories
+            for form in entry.forms:
+                key = (match_key(form).strip(), entry.case)
+                if owners.setdefault(key, name) != name:
+                    clashes.append((key, owners[key], name))
+    assert clashes == []
+    assert total >= 1500
