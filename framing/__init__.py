@@ -6,6 +6,7 @@
 
 from framing._version import __version__
 from framing.analysis import Analysis, AnalysisOptions, Match, analyze
+from framing.compare import Comparison, compare
 from framing.document import Document
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, load_lexicon
@@ -13,11 +14,13 @@ from framing.lexicon import Lexicon, load_lexicon
 __all__ = [
     "Analysis",
     "AnalysisOptions",
+    "Comparison",
     "Document",
     "FramingError",
     "Lexicon",
     "Match",
     "__version__",
     "analyze",
+    "compare",
     "load_lexicon",
 ]

@@ -142,7 +142,8 @@ _HEADS = (
     "correspondent aide aides adviser advisers advisor negotiator mediator prosecutor judge "
     "court council committee campaigners critics supporters opponents protesters survivor "
     "survivors man woman people spokesmen media outlet agency's groups organizations "
-    "organisations agencies charities ministries"
+    "organisations agencies charities ministries regime regimes junta administration "
+    "cabinet presidency embassy kremlin pentagon"
 ).split()
 _HEAD_SET = frozenset(_HEADS)
 _DETERMINERS = frozenset(
@@ -537,8 +538,8 @@ def _after_quote(
     if not verbs:
         return None
     v = verbs[0]
-    pre = text[end : v.start].strip(" ,")
-    if pre:
+    pre = text[end : v.start].strip(" ,\u00a0\t\n")
+    if pre.split():
         last = pre.split()[-1]
         if len(pre.split()) > 9:
             return None

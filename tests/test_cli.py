@@ -185,3 +185,29 @@ def test_python_dash_m(article: Path) -> None:
         check=True,
     )
     assert json.loads(out.stdout)["scores"]["words"]["all"] > 0
+
+
+def test_lexicon_list_and_show(runner: CliRunner) -> None:
+    listed = run(runner, "lexicon", "list")
+    assert listed.exit_code == 0
+    for name in ("conflict", "political", "sourcing"):
+        assert name in listed.output
+    shown = run(runner, "lexicon", "show", "conflict", "--category", "sponsorship", "-f", "json")
+    data = json.loads(shown.output)
+    assert data["card"]["name"] == "conflict" and len(data["card"]["sha256"]) == 64
+    terms = {e["term"] for e in data["entries"]}
+    assert "US-backed" in terms and all(e["category"] == "sponsorship" for e in data["entries"])
+    bad = runner.invoke(cli, ["lexicon", "show", "conflict", "--category", "nope"])
+    assert bad.exit_code == 2 and "'nope' is not a category of conflict" in bad.output
+
+
+def test_lexicon_glossary_formats(runner: CliRunner, tmp_path: Path) -> None:
+    md = run(runner, "lexicon", "glossary", "-l", MINI)
+    assert md.exit_code == 0
+    assert "## Mini test lexicon (mini 0.1)" in md.output
+    assert "| freedom fighter | legitimizing | yes | fighters |" in md.output
+    out = tmp_path / "g.html"
+    html = run(runner, "lexicon", "glossary", "-l", MINI, "-f", "html", "-o", str(out))
+    assert html.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<h3 id="mini-actor">actor</h3>' in page and "Grants a cause moral standing" in page

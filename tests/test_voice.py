@@ -164,3 +164,14 @@ def test_plain_narration_has_no_voice_spans() -> None:
     text = "Troops entered the city on Monday. Shops reopened on Tuesday."
     layer = find_voices(Document.from_text(text))
     assert layer.quotes == () and layer.attributions == ()
+
+
+def test_no_speaker_words_between_quote_and_verb() -> None:
+    text = "“There are no such companies,”\u00a0\u00a0said Haugen, a former employee."
+    assert voice_of(text, "companies") == ("quote", "Haugen", False)
+
+
+def test_a_regime_can_be_a_speaker() -> None:
+    text = "The Marovian regime said the rebels fled."
+    assert voice_of(text, "rebels") == ("attributed", "The Marovian regime", False)
+    assert voice_of(text, "regime")[0] == "author"

@@ -31,4 +31,7 @@ def main() -> None:
 
 # Command modules register themselves on `cli` (keep this list in CLI-tour order).
 from framing.cli import analyze as _analyze  # noqa: E402, F401
+from framing.cli import classroom as _classroom  # noqa: E402, F401
+from framing.cli import compare as _compare  # noqa: E402, F401
 from framing.cli import lexicon as _lexicon  # noqa: E402, F401
+from framing.cli import report as _report  # noqa: E402, F401

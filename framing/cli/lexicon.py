@@ -136,20 +136,38 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
 )
+@click.option(
+    "--audience",
+    type=click.Choice(["general", "classroom"]),
+    default="general",
+    show_default=True,
+    help="classroom: plain words for teachers, with an example sentence for each term.",
+)
 @lexicon_option
 @output_options
 @errors_as_messages
-def lexicon_glossary(fmt: str, lexicons: tuple[str, ...], output: str | None, force: bool) -> None:
+def lexicon_glossary(
+    fmt: str, audience: str, lexicons: tuple[str, ...], output: str | None, force: bool
+) -> None:
     """Print a glossary of the loaded terms: what each signals and what to say instead.
 
     \b
     Examples:
       framing lexicon glossary > glossary.md
       framing lexicon glossary --format html -o glossary.html
+      framing lexicon glossary --audience classroom -f html -o words_to_watch.html
     """
     from framing.lexicon.registry import load_lexicons
-    from framing.render.glossary import glossary_html, glossary_markdown
 
     active = load_lexicons(lexicons or None)
+    if audience == "classroom":
+        from framing.classroom import glossary as classroom
+
+        rows = classroom.classroom_glossary(active)
+        text = classroom.glossary_html(rows) if fmt == "html" else classroom.glossary_markdown(rows)
+        emit(text, output, force)
+        return
+    from framing.render.glossary import glossary_html, glossary_markdown
+
     text = glossary_html(active) if fmt == "html" else glossary_markdown(active)
     emit(text, output, force)

@@ -1,0 +1,366 @@
+"""Grading a whole class's quiz answers at once: scores, agreement, most-missed words, a chart.
+
+The answers file is a CSV with a header line and one marked word a row:
+
+=============== ============================================================================
+column          meaning
+=============== ============================================================================
+``student``     required: the student's name or id
+``word_number`` the number of a marked word as the quiz shows it; a range ``40-43`` is fine
+``word``        or the marked word or phrase as typed (``militants``, ``backed by the US``)
+=============== ============================================================================
+
+At least one of ``word_number`` and ``word`` must be in the header; a row may fill either. A row
+with both empty just lists a student who marked nothing. Other columns are ignored.
+
+Agreement is measured per word of the article (marked 1, not marked 0), with the tool as one more
+annotator whose marks are the words of the outlet's loaded terms: Cohen's kappa (averaged over
+pairs of students, and each student against the tool) and Krippendorff's alpha, both computed by
+``nltk.metrics.agreement.AnnotationTask``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from framing.classroom.quiz import Marks, Quiz, QuizResult
+from framing.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["ClassGrades", "ClassGradesDisplay", "grade_class", "read_answers"]
+
+TOOL = "tool"
+MAX_ROWS = 200_000
+#: Fallback style of the classroom chart; the project's house style is used when present.
+HOUSE_STYLE: dict[str, Any] = {
+    "figure.dpi": 110,
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+}
+COLORS = {"precision": "#4c78a8", "recall": "#f58518", "missed": "#9d755d"}
+
+
+def read_answers(path: str | Path) -> dict[str, str]:
+    """Each student's answer, as one string the quiz parser reads (see the module notes)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{p} is not UTF-8 text; save the CSV as UTF-8") from None
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        raise InputError(f"{p} is empty; write a header line: student,word_number,word")
+    header = [h.strip().lower() for h in rows[0]]
+    if "student" not in header or not {"word_number", "word"} & set(header):
+        raise InputError(
+            f"{p}: the header must have 'student' and 'word_number' or 'word' "
+            f"(found: {', '.join(header) or 'nothing'})"
+        )
+    if len(rows) > MAX_ROWS:
+        raise InputError(f"{p} has more than {MAX_ROWS} rows; split the class into files")
+    col = {
+        name: header.index(name) for name in ("student", "word_number", "word") if name in header
+    }
+    answers: dict[str, list[str]] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {name: row[i].strip() if i < len(row) else "" for name, i in col.items()}
+        student = cells["student"]
+        if not student:
+            raise InputError(f"{p}:{line}: the student column is empty; name the student")
+        entries = answers.setdefault(student, [])
+        number, word = cells.get("word_number", ""), cells.get("word", "")
+        if number:
+            if not all(c.isdigit() or c in " -–" for c in number):
+                raise InputError(
+                    f"{p}:{line}: word_number {number!r} is not a number or a range like 40-43"
+                )
+            entries.append(number)
+        if word:
+            entries.append(word.replace(",", " ").replace(";", " "))
+    if not answers:
+        raise InputError(f"{p} has no answers under its header")
+    return {student: "; ".join(entries) for student, entries in answers.items()}
+
+
+@dataclass(frozen=True)
+class ClassGrades:
+    """The graded class: one result per student and the agreement figures."""
+
+    quiz: Quiz
+    results: Mapping[str, QuizResult]
+    marks: Mapping[str, Marks]
+    agreement: Mapping[str, float]
+    kappa_with_tool: Mapping[str, float]
+
+    def scores(self) -> pd.DataFrame:
+        """One row per student: found, missed, extra, precision, recall, F1, kappa with the tool."""
+        import pandas as pd
+
+        rows = []
+        for student, r in self.results.items():
+            rows.append(
+                {
+                    "student": student,
+                    "marked": len(self.marks[student].numbers),
+                    **r.to_dict(),
+                    "kappa_with_tool": self.kappa_with_tool[student],
+                    "unknown": len(r.unknown),
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def most_missed(self, limit: int | None = None) -> pd.DataFrame:
+        """The outlet's loaded words by how many students missed them (most first)."""
+        import pandas as pd
+
+        n = len(self.results)
+        counts: Counter[tuple[str, int, tuple[int, ...]]] = Counter()
+        info: dict[tuple[str, int, tuple[int, ...]], Any] = {}
+        for r in self.results.values():
+            for f in r.missed:
+                key = (f.text, f.paragraph, f.numbers)
+                counts[key] += 1
+                info[key] = f
+        for r in self.results.values():
+            for f in r.found:
+                counts.setdefault((f.text, f.paragraph, f.numbers), 0)
+                info.setdefault((f.text, f.paragraph, f.numbers), f)
+        rows = [
+            {
+                "word": key[0],
+                "paragraph": key[1],
+                "numbers": " ".join(map(str, key[2])),
+                "missed_by": c,
+                "missed_share": c / n if n else 0.0,
+                "term": info[key].term,
+                "rationale": info[key].rationale,
+            }
+            for key, c in counts.items()
+        ]
+        frame = pd.DataFrame(
+            rows,
+            columns=[
+                "word",
+                "paragraph",
+                "numbers",
+                "missed_by",
+                "missed_share",
+                "term",
+                "rationale",
+            ],
+        )
+        frame = frame.sort_values(
+            ["missed_by", "paragraph"], ascending=[False, True], kind="stable"
+        )
+        frame = frame.reset_index(drop=True)
+        return frame.head(limit) if limit else frame
+
+    def common_extras(self, limit: int | None = None) -> pd.DataFrame:
+        """Words students marked that are not the outlet's, by how many students marked them."""
+        import pandas as pd
+
+        counts: Counter[tuple[str, int]] = Counter()
+        why: dict[tuple[str, int], str] = {}
+        for r in self.results.values():
+            for f in r.extra:
+                key = (f.text, f.paragraph)
+                counts[key] += 1
+                why[key] = f.message
+        rows = [
+            {"word": k[0], "paragraph": k[1], "marked_by": c, "feedback": why[k]}
+            for k, c in counts.most_common()
+        ]
+        frame = pd.DataFrame(rows, columns=["word", "paragraph", "marked_by", "feedback"])
+        return frame.head(limit) if limit else frame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "students": len(self.results),
+            "targets": len(self.quiz.targets),
+            "agreement": dict(self.agreement),
+            "scores": _records(self.scores()),
+            "most_missed": _records(self.most_missed()),
+            "common_extras": _records(self.common_extras()),
+        }
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for rec in frame.to_dict(orient="records"):
+        out.append(
+            {
+                str(k): (None if isinstance(v, float) and math.isnan(v) else v)
+                for k, v in rec.items()
+            }
+        )
+    return out
+
+
+def grade_class(quiz: Quiz, answers: Mapping[str, str]) -> ClassGrades:
+    """Score every student and measure agreement among students and with the tool."""
+    marks = {student: quiz.parse(text) for student, text in answers.items()}
+    results = {student: quiz.score(m) for student, m in marks.items()}
+    tool = {n for w in quiz.targets for n in quiz.numbers_of(w)}
+    labels = {student: m.numbers for student, m in marks.items()}
+    agreement, with_tool = _agreement(len(quiz.words), labels, frozenset(tool))
+    return ClassGrades(quiz, results, marks, agreement, with_tool)
+
+
+def _agreement(
+    n_items: int, labels: Mapping[str, frozenset[int]], tool: frozenset[int]
+) -> tuple[dict[str, float], dict[str, float]]:
+    from nltk.metrics.agreement import AnnotationTask
+
+    class _Indexed(AnnotationTask):
+        """nltk's AnnotationTask with O(1) look-ups (its own scan the data for every item)."""
+
+        def __init__(self, coders: Mapping[str, frozenset[int]]) -> None:
+            self._marks = dict(coders)
+            data = [
+                (c, i, int(i in marked))
+                for c, marked in coders.items()
+                for i in range(1, n_items + 1)
+            ]
+            super().__init__(data=data)
+
+        def agr(self, cA: str, cB: str, i: int, data: Any = None) -> float:
+            return 1.0 - float(self.distance(int(i in self._marks[cA]), int(i in self._marks[cB])))
+
+        def Ae_kappa(self, cA: str, cB: str) -> float:
+            a, b = len(self._marks[cA]) / n_items, len(self._marks[cB]) / n_items
+            return a * b + (1 - a) * (1 - b)
+
+    def safe(fn: Callable[[], float]) -> float:
+        try:
+            value = float(fn())
+        except (ZeroDivisionError, ValueError):
+            return math.nan
+        return value
+
+    students = dict(labels)
+    everyone = {**students, TOOL: tool}
+    with_tool_task = _Indexed(everyone)
+    with_tool = {
+        s: safe(functools.partial(with_tool_task.kappa_pairwise, s, TOOL)) for s in students
+    }
+    agreement: dict[str, float] = {
+        "kappa_students": math.nan,
+        "alpha_students": math.nan,
+        "alpha_with_tool": safe(with_tool_task.alpha),
+        "mean_kappa_with_tool": _mean(list(with_tool.values())),
+    }
+    if len(students) >= 2:
+        task = _Indexed(students)
+        agreement["kappa_students"] = safe(task.kappa)
+        agreement["alpha_students"] = safe(task.alpha)
+    return agreement, with_tool
+
+
+def _mean(values: list[float]) -> float:
+    good = [v for v in values if not math.isnan(v)]
+    return sum(good) / len(good) if good else math.nan
+
+
+def house_style() -> dict[str, Any]:
+    """The project's chart style (framing.render.report_charts) when present, else ours."""
+    try:
+        from framing.render.report_charts import house_style as shared
+    except ImportError:
+        return dict(HOUSE_STYLE)
+    return {**HOUSE_STYLE, **shared()}
+
+
+class ClassGradesDisplay:
+    """A chart of a graded class: precision and recall per student, and the most-missed words.
+
+    Compute with :func:`grade_class`, then ``ClassGradesDisplay(grades).plot()``; ``plot``
+    returns the display, with ``figure_`` and ``axes_`` set.
+    """
+
+    def __init__(self, grades: ClassGrades, *, top: int = 10) -> None:
+        self.grades = grades
+        self.top = top
+
+    def plot(self, axes: tuple[Axes, Axes] | None = None) -> ClassGradesDisplay:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+
+        scores = self.grades.scores().sort_values("student", kind="stable")
+        missed = self.grades.most_missed(self.top)
+        with matplotlib.rc_context(cast(Any, house_style())):
+            if axes is None:
+                height = max(3.0, 0.28 * max(len(scores), len(missed)) + 1.4)
+                fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, height))
+            else:
+                ax1, ax2 = axes
+                fig = cast("Figure", ax1.figure)
+            y = list(range(len(scores)))
+            ax1.barh(
+                [v - 0.2 for v in y],
+                scores["precision"],
+                0.4,
+                label="precision",
+                color=COLORS["precision"],
+            )
+            ax1.barh(
+                [v + 0.2 for v in y], scores["recall"], 0.4, label="recall", color=COLORS["recall"]
+            )
+            ax1.set_yticks(y, list(scores["student"]))
+            ax1.invert_yaxis()
+            ax1.set_xlim(0, 1)
+            ax1.set_xlabel("share (0 to 1)")
+            ax1.set_title("Score per student")
+            ax1.legend(loc="lower right", fontsize=8)
+            labels = [
+                f"{w} (¶{p})" for w, p in zip(missed["word"], missed["paragraph"], strict=True)
+            ]
+            ax2.barh(range(len(missed)), missed["missed_by"], color=COLORS["missed"])
+            ax2.set_yticks(range(len(missed)), labels)
+            ax2.invert_yaxis()
+            ax2.set_xlabel("students who missed it")
+            ax2.set_title("Most-missed words (the outlet's own)")
+            if not matplotlib.rcParams["figure.constrained_layout.use"]:
+                fig.tight_layout()
+        self.figure_: Figure = fig
+        self.axes_ = (ax1, ax2)
+        return self
+
+    def savefig(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write the chart as PNG (atomically; never over a file without `force`)."""
+        from framing.output import write_bytes
+
+        if not hasattr(self, "figure_"):
+            self.plot()
+        buffer = io.BytesIO()
+        self.figure_.savefig(buffer, format="png")
+        import matplotlib.pyplot as plt
+
+        plt.close(self.figure_)
+        return write_bytes(path, buffer.getvalue(), force=force)

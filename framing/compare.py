@@ -1,0 +1,571 @@
+"""Two articles side by side: who is called what, which words differ, whose voice carries them.
+
+>>> import framing
+>>> c = framing.compare("a.txt", "b.txt", names=("Outlet A", "Outlet B"))  # doctest: +SKIP
+>>> c.summary[0]                                                          # doctest: +SKIP
+"Outlet A calls Northern Valley Front (NVF) 'rebels' 3 times in its own voice; ..."
+>>> c.labels.head()     # one row per actor, label, voice and speaker     # doctest: +SKIP
+
+Every table is a pandas DataFrame with unrounded values; the columns ``a`` and ``b`` hold the
+first and second article's values (their display names are :attr:`Comparison.names`), and
+``difference`` is always A minus B. Rates are per 1,000 words of the article's whole text.
+The summary names the largest differences in plain words and takes no side: it says who uses which
+word in whose voice, never which word is right.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from framing._version import __version__
+from framing.actor_names import in_name
+from framing.actors import ActorLayer, find_actors, link_keys, speaker_side
+from framing.analysis import Analysis, AnalysisOptions, analyze, model_versions
+from framing.document import Document
+from framing.errors import FramingError
+from framing.lexicon.format import Lexicon
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["MARKER_CATEGORIES", "SCORES", "Comparison", "compare"]
+
+#: Context-marker categories: counted in the scores, left out of the word-choice tables' display.
+MARKER_CATEGORIES = frozenset(
+    "reporting_verb loaded_reporting_verb factive_verb anonymous_source hedge booster".split()
+)
+#: The scores compared side by side: (key, label, what it means).
+SCORES: tuple[tuple[str, str, str], ...] = (
+    ("loaded_rate_author", "Loaded terms per 1,000 words, own voice", "the outlet's narration"),
+    ("loaded_rate_all", "Loaded terms per 1,000 words, all text", "quotes included"),
+    ("quoted_share", "Share of words in direct quotes", "0 to 1"),
+    ("attributed_share", "Share of words in reported speech", "0 to 1"),
+    ("balance_author", "Direction balance, own voice", "-1 delegitimizing to +1 legitimizing"),
+    ("balance_all", "Direction balance, all text", "-1 delegitimizing to +1 legitimizing"),
+    ("polarity", "Sentiment polarity (Pattern)", "-1 negative to +1 positive"),
+    ("subjectivity", "Subjectivity (Pattern)", "0 factual to 1 opinionated"),
+    ("hedges", "Hedges", "reportedly, allegedly, likely ..."),
+    ("boosters", "Boosters", "clearly, undeniably ..."),
+    ("anonymous_sources", "Anonymous sources", "a senior official, sources said ..."),
+    ("speakers", "Distinct speakers quoted or cited", "named people and bodies"),
+    ("words", "Words", "whole text"),
+)
+_VOICE_WORDS = {"author": "own", "quote": "quote", "attributed": "reported"}
+
+Source = str | os.PathLike[str] | Document | Analysis
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    """Two analysed articles, their actors, and the tables that compare them.
+
+    Build one with :func:`compare`. ``keys`` maps every actor key of either article to the key
+    both share (aliases linked across the two documents).
+    """
+
+    names: tuple[str, str]
+    analyses: tuple[Analysis, Analysis]
+    actors: tuple[ActorLayer, ActorLayer]
+    keys: Mapping[str, str]
+
+    # --- tables ----------------------------------------------------------------------------------
+
+    @cached_property
+    def actor_names(self) -> dict[str, str]:
+        """Display name per shared key: the gazetteer's, else the most informative one seen."""
+        out: dict[str, str] = {}
+        for layer in self.actors:
+            for key, name in layer.names.items():
+                shared = self.keys.get(key, key)
+                if len(name) > len(out.get(shared, "")):
+                    out[shared] = name
+        return out
+
+    @cached_property
+    def labels(self) -> pd.DataFrame:
+        """Per actor, label, voice and speaker: how often each article uses the label.
+
+        Columns: key, actor, label, category, direction, loaded, voice, speaker, texts (surface
+        forms, those used as nouns first), a, b, difference. Actors with the most labels come
+        first.
+        """
+        import pandas as pd
+
+        rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for side, layer in zip("ab", self.actors, strict=True):
+            for lab in layer.labels:
+                key = self.keys.get(lab.key, lab.key)
+                row = rows.setdefault(
+                    (key, lab.label, lab.voice, lab.speaker),
+                    {
+                        "key": key,
+                        "actor": self.actor_names.get(key, lab.actor),
+                        "label": lab.label,
+                        "category": lab.category,
+                        "direction": lab.direction,
+                        "loaded": lab.loaded,
+                        "voice": lab.voice,
+                        "speaker": lab.speaker,
+                        "texts": Counter(),
+                        "a": 0,
+                        "b": 0,
+                    },
+                )
+                row[side] += 1
+                # forms used as nouns ("terrorists") before premodifiers ("terrorist attack")
+                row["texts"][lab.text] += 1 if lab.kind == "premodifier" else 1000
+        totals: Counter[str] = Counter()
+        for row in rows.values():
+            totals[row["key"]] += row["a"] + row["b"]
+            row["texts"] = "; ".join(t for t, _ in sorted(row["texts"].items(), key=_by_use))
+            row["difference"] = row["a"] - row["b"]
+        ordered = sorted(
+            rows.values(),
+            key=lambda r: (
+                -totals[r["key"]],
+                r["key"],
+                -abs(r["difference"]),
+                -(r["a"] + r["b"]),
+                r["label"],
+                r["voice"],
+                r["speaker"] or "",
+            ),
+        )
+        columns = [
+            "key",
+            "actor",
+            "label",
+            "category",
+            "direction",
+            "loaded",
+            "voice",
+            "speaker",
+            "texts",
+            "a",
+            "b",
+            "difference",
+        ]
+        return pd.DataFrame(ordered, columns=columns)
+
+    def _counted(self, by: Sequence[str]) -> pd.DataFrame:
+        import pandas as pd
+
+        rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for side, analysis in zip("ab", self.analyses, strict=True):
+            for m in analysis.matches:
+                fields = {
+                    "term": m.term,
+                    "lexicon": m.lexicon,
+                    "category": m.category,
+                    "direction": m.direction,
+                    "loaded": m.loaded,
+                }
+                if "term" not in by:
+                    fields = {k: v for k, v in fields.items() if k in ("lexicon", "category")}
+                row = rows.setdefault(
+                    tuple(fields[k] for k in by),
+                    {**fields, "a": 0, "b": 0, "a_author": 0, "b_author": 0},
+                )
+                row[side] += 1
+                if m.voice == "author":
+                    row[f"{side}_author"] += 1
+        words = [max(1, a.scores["words"]["all"]) for a in self.analyses]
+        for row in rows.values():
+            row["a_rate"] = 1000.0 * row["a"] / words[0]
+            row["b_rate"] = 1000.0 * row["b"] / words[1]
+            row["difference"] = row["a_rate"] - row["b_rate"]
+            row["marker"] = row["category"] in MARKER_CATEGORIES
+        ordered = sorted(
+            rows.values(), key=lambda r: (-abs(r["difference"]), *(str(r[k]) for k in by))
+        )
+        first = list(by) + [c for c in ("direction", "loaded") if "term" in by and c not in by]
+        columns = [
+            *first,
+            "marker",
+            "a",
+            "b",
+            "a_author",
+            "b_author",
+            "a_rate",
+            "b_rate",
+            "difference",
+        ]
+        return pd.DataFrame(ordered, columns=columns)
+
+    @cached_property
+    def terms(self) -> pd.DataFrame:
+        """Per lexicon term: counts (all text and own voice), rates per 1,000 words, A - B.
+
+        Largest absolute difference first; ``marker`` flags context markers (reporting verbs,
+        hedges, anonymous sourcing), which the displays leave to the scores table.
+        """
+        return self._counted(("term", "lexicon", "category"))
+
+    @cached_property
+    def categories(self) -> pd.DataFrame:
+        """Per lexicon category: the same counts, rates and difference as :attr:`terms`."""
+        return self._counted(("lexicon", "category"))
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        """The document scores side by side: measure, label, meaning, a, b, difference."""
+        import pandas as pd
+
+        values = [_score_values(a) for a in self.analyses]
+        rows = [
+            {
+                "measure": key,
+                "label": label,
+                "meaning": meaning,
+                "a": values[0][key],
+                "b": values[1][key],
+                "difference": values[0][key] - values[1][key],
+            }
+            for key, label, meaning in _score_rows(self.analyses)
+        ]
+        return pd.DataFrame(rows, columns=["measure", "label", "meaning", "a", "b", "difference"])
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """Who is quoted or cited in each article, how often, and for whom they speak if known.
+
+        Columns: document (``a`` or ``b``), speaker, side_key, side, quotes, reported.
+        """
+        import pandas as pd
+
+        rows = []
+        for side, analysis, layer in zip("ab", self.analyses, self.actors, strict=True):
+            voices = analysis.voices
+            quotes = Counter(
+                q.speaker for q in voices.quotes if q.kind == "speech" and not q.nested
+            )
+            reported = Counter(a.speaker for a in voices.attributions if not a.factive)
+            for speaker in voices.speakers:
+                key = speaker_side(speaker, layer)
+                shared = self.keys.get(key, key) if key else None
+                rows.append(
+                    {
+                        "document": side,
+                        "speaker": speaker,
+                        "side_key": shared,
+                        "side": self.actor_names.get(shared, layer.names.get(key or "", key))
+                        if shared
+                        else None,
+                        "quotes": quotes[speaker],
+                        "reported": reported[speaker],
+                    }
+                )
+        columns = ["document", "speaker", "side_key", "side", "quotes", "reported"]
+        return pd.DataFrame(rows, columns=columns)
+
+    @cached_property
+    def summary(self) -> list[str]:
+        """A few plain sentences naming the largest differences, largest first."""
+        return _summarize(self)
+
+    # --- output ----------------------------------------------------------------------------------
+
+    def lexicon_info(self) -> list[dict[str, str]]:
+        return self.analyses[0].lexicon_info()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything, JSON-safe: both analyses with their actors, every table and the summary."""
+        a = self.analyses[0]
+        return {
+            "framing_version": __version__,
+            "names": list(self.names),
+            "lexicons": self.lexicon_info(),
+            "models": model_versions(a.options),
+            "options": a.options.to_dict(),
+            "summary": list(self.summary),
+            "actor_keys": dict(sorted(self.keys.items())),
+            "actor_names": dict(sorted(self.actor_names.items())),
+            "labels": records(self.labels),
+            "terms": records(self.terms),
+            "categories": records(self.categories),
+            "scores": records(self.scores),
+            "speakers": records(self.speakers),
+            "documents": [
+                {"name": name, **analysis.to_dict(), "actors": layer.to_dict()}
+                for name, analysis, layer in zip(
+                    self.names, self.analyses, self.actors, strict=True
+                )
+            ],
+        }
+
+    def _repr_html_(self) -> str:
+        from framing.render.compare_html import comparison_fragment
+
+        return comparison_fragment(self)
+
+
+def _by_use(item: tuple[str, int]) -> tuple[int, int, str]:
+    text, weight = item
+    return (-(weight // 1000), -(weight % 1000), text)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-safe dicts (native Python scalars, NaN as None), unrounded."""
+    out = []
+    for row in frame.to_dict("records"):
+        clean = {}
+        for k, v in row.items():
+            if hasattr(v, "item"):
+                v = v.item()
+            if isinstance(v, float) and math.isnan(v):
+                v = None
+            clean[str(k)] = v
+        out.append(clean)
+    return out
+
+
+def _score_rows(analyses: Iterable[Analysis]) -> list[tuple[str, str, str]]:
+    vader = all(a.vader is not None for a in analyses)
+    rows = list(SCORES)
+    if vader:
+        rows.insert(8, ("vader", "VADER compound (mean of sentences)", "-1 to +1"))
+    return rows
+
+
+def _score_values(a: Analysis) -> dict[str, float]:
+    s = a.scores
+    return {
+        "loaded_rate_author": s["loaded_rate_per_1k"]["author"],
+        "loaded_rate_all": s["loaded_rate_per_1k"]["all"],
+        "quoted_share": s["quotes"]["quoted_share"],
+        "attributed_share": s["quotes"]["attributed_share"],
+        "balance_author": s["direction"]["author"]["balance"],
+        "balance_all": s["direction"]["all"]["balance"],
+        "polarity": s["sentiment"]["polarity"],
+        "subjectivity": s["sentiment"]["subjectivity"],
+        "vader": s["sentiment"].get("vader_compound_mean", 0.0),
+        "hedges": s["hedges"],
+        "boosters": s["boosters"],
+        "anonymous_sources": s["anonymous_sources"],
+        "speakers": len(s["speakers"]),
+        "words": s["words"]["all"],
+    }
+
+
+def _names(names: Sequence[str] | str | None) -> tuple[str, str]:
+    if names is None:
+        return ("A", "B")
+    if isinstance(names, str):
+        names = [n.strip() for n in names.split(",")]
+    items = [str(n).strip() for n in names]
+    if len(items) != 2 or not all(items) or items[0] == items[1]:
+        raise FramingError(
+            "names must be two different, non-empty names, e.g. names=('Outlet A', 'Outlet B') "
+            "or --names 'Outlet A,Outlet B'"
+        )
+    return items[0], items[1]
+
+
+def compare(
+    a: Source,
+    b: Source,
+    names: Sequence[str] | str | None = None,
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    options: AnalysisOptions | None = None,
+) -> Comparison:
+    """Compare two articles: texts, paths, Documents or Analyses (same lexicons for both).
+
+    `names` are the two articles' display names (default ``("A", "B")``); a string is split at
+    its comma. An Analysis given for one side lends its lexicons and options to the other side
+    unless `lexicons` or `options` are given.
+    """
+    pair = _names(names)
+    given = [x for x in (a, b) if isinstance(x, Analysis)]
+    if given and lexicons is None:
+        lexicons = list(given[0].lexicons)
+    if given and options is None:
+        options = given[0].options
+    analyses = tuple(
+        x if isinstance(x, Analysis) else analyze(x, lexicons=lexicons, options=options)
+        for x in (a, b)
+    )
+    first, second = analyses
+    if first.lexicon_info() != second.lexicon_info():
+        raise FramingError(
+            "the two articles were analysed with different lexicons; analyse both with the same "
+            "lexicons (or pass texts or paths and give lexicons= once)"
+        )
+    if first.options != second.options:
+        raise FramingError(
+            "the two articles were analysed with different options; analyse both with the same "
+            "AnalysisOptions"
+        )
+    layers = (find_actors(first), find_actors(second))
+    return Comparison(pair, (first, second), layers, link_keys(layers))
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _surface(texts: str, label: str) -> str:
+    """The most used form, without a sentence-initial capital: "Rebels" -> "rebels"."""
+    first = texts.split("; ")[0] if texts else label
+    if first.lower().startswith("the ") and not label.lower().startswith("the "):
+        first = first[4:]
+    if first[:1].isupper() and label[:1].islower() and not first[1:2].isupper():
+        return first[:1].lower() + first[1:]
+    return first
+
+
+def _side_phrase(
+    name: str, actor: str, rows: list[dict[str, Any]], side: str, first: bool, pronoun: str
+) -> str:
+    """ "Outlet B calls them 'terrorists' twice in its own voice and quotes X calling them ..." """
+    own: Counter[str] = Counter()
+    cited: dict[tuple[str, str], Counter[str]] = {}
+    for r in rows:
+        surface = _surface(r["texts"], r["label"])
+        if r["voice"] == "author":
+            own[surface] += r[side]
+        else:
+            cited.setdefault((surface, r["voice"]), Counter())[
+                r["speaker"] or "an unnamed source"
+            ] += r[side]
+    bits = []
+    target = actor if first else pronoun
+    if own:
+        words = " and ".join(f"'{w}' {_times(n)}" for w, n in own.most_common(2))
+        bits.append(f"calls {target} {words} in its own voice")
+        target = pronoun
+    ranked = sorted(cited.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    for (surface, voice), speakers in ranked[:2]:
+        verb = "quotes" if voice == "quote" else "reports"
+        who = speakers.most_common(1)[0][0]
+        if len(speakers) > 1:
+            who += f" and {len(speakers) - 1} other source{'s' if len(speakers) > 2 else ''}"
+        n = sum(speakers.values())
+        bits.append(
+            f"{verb} {who} calling {target} '{surface}'" + ("" if n == 1 else f" {_times(n)}")
+        )
+        target = pronoun
+    return f"{name} " + " and ".join(bits)
+
+
+def _actor_sentences(c: Comparison) -> list[tuple[float, str, set[str]]]:
+    """One sentence per actor whose labels differ between the articles, heaviest first."""
+    types: dict[str, str] = {}
+    for layer in c.actors:
+        for key, kind in layer.types.items():
+            types.setdefault(c.keys.get(key, key), kind)
+    out = []
+    rows_by_key: dict[str, list[dict[str, Any]]] = {}
+    for row in records(c.labels):
+        rows_by_key.setdefault(row["key"], []).append(row)
+    for key, rows in rows_by_key.items():
+        used = {side: {r["label"] for r in rows if r[side]} for side in "ab"}
+        only = {"a": used["a"] - used["b"], "b": used["b"] - used["a"]}
+        if not (only["a"] or only["b"]):
+            continue
+        loaded = any(r["loaded"] for r in rows if r["label"] in only["a"] | only["b"])
+        if not loaded and not (only["a"] and only["b"]):
+            continue  # a plain word ("administration") on one side only is not worth a sentence
+        actor = rows[0]["actor"]
+        pronoun = "it" if types.get(key) in ("state", "org", "other") else "them"
+        parts = []
+        first = True
+        order = [("a", c.names[0]), ("b", c.names[1])]
+        if not only["a"]:
+            order.reverse()
+        for side, name in order:
+            mine = [r for r in rows if r["label"] in only[side] and r[side]]
+            target = actor if first else pronoun
+            if mine:
+                parts.append(_side_phrase(name, actor, mine, side, first, pronoun))
+            elif used[side]:
+                parts.append(f"{name} uses none of these labels for {target}")
+            else:
+                parts.append(f"{name} gives {target} none of these labels")
+            first = False
+        weight = sum(
+            (r["a"] + r["b"]) * (1.0 if r["loaded"] else 0.5)
+            for r in rows
+            if r["label"] in only["a"] | only["b"]
+        )
+        sentence = "; ".join(parts) + "."
+        out.append((weight, sentence, only["a"] | only["b"]))
+    out.sort(key=lambda x: (-x[0], x[1]))
+    return out
+
+
+def _score_sentences(c: Comparison) -> list[str]:
+    first, second = c.names
+    v = {r["measure"]: (r["a"], r["b"]) for r in records(c.scores)}
+    out = []
+    a, b = v["loaded_rate_author"]
+    if max(a, b) > 0 and abs(a - b) >= max(2.0, 0.25 * max(a, b)):
+        out.append(
+            f"{first}'s own voice carries {a:.1f} loaded terms per 1,000 words, {second}'s {b:.1f}."
+        )
+    a, b = v["quoted_share"]
+    if abs(a - b) >= 0.10:
+        out.append(f"{first} gives {a:.0%} of its words to direct quotes, {second} {b:.0%}.")
+    a, b = v["balance_author"]
+    directional = all(
+        x.scores["direction"]["author"]["legitimizing"]
+        + x.scores["direction"]["author"]["delegitimizing"]
+        for x in c.analyses
+    )
+    if directional and abs(a - b) >= 0.5:
+        out.append(
+            f"In their own voice, the balance of legitimizing and delegitimizing terms is "
+            f"{a:+.2f} for {first} and {b:+.2f} for {second} (-1 to +1)."
+        )
+    a, b = v["speakers"]
+    if a != b:
+        noun = "speaker" if a == 1 else "speakers"
+        out.append(f"{first} quotes or cites {a:.0f} distinct {noun}, {second} {b:.0f}.")
+    return out
+
+
+def _terms_only_in_names(c: Comparison) -> set[tuple[str, str]]:
+    """Terms matched only inside names ("Sham" in "Fatah al-Sham"): not word choices."""
+    seen: dict[tuple[str, str], bool] = {}
+    for analysis in c.analyses:
+        openings = analysis.document.sentence_openings
+        for m in analysis.matches:
+            key = (m.lexicon, m.term)
+            seen[key] = seen.get(key, True) and in_name(m, openings)
+    return {k for k, only in seen.items() if only}
+
+
+def _summarize(c: Comparison) -> list[str]:
+    first, second = c.names
+    actors = _actor_sentences(c)
+    out = [s for _, s, _ in actors[:3]]
+    named = set().union(*(labels for *_, labels in actors[:3]))
+    in_names = _terms_only_in_names(c)
+    for r in records(c.terms):
+        skip = r["marker"] or not r["loaded"] or r["term"] in named or r["a"] == r["b"]
+        if skip or (r["lexicon"], r["term"]) in in_names:
+            continue
+        (more, n_more), (less, n_less) = sorted(
+            ((first, r["a"]), (second, r["b"])), key=lambda x: -x[1]
+        )
+        out.append(
+            f"The largest other difference in wording is '{r['term']}': {more} uses it "
+            f"{_times(n_more)}, {less} {_times(n_less) if n_less else 'never'}."
+        )
+        break
+    out += _score_sentences(c)
+    if not out:
+        out.append(
+            "The two articles attach the same labels to the same actors, and their scores are "
+            "close."
+        )
+    return out[:7]
