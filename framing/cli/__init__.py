@@ -20,6 +20,8 @@ def cli() -> None:
     Examples:
       framing analyze article.txt
       framing analyze article.html --format html -o article.html
+      framing compare a.txt b.txt --names "Outlet A,Outlet B"
+      framing worksheet article.txt -o worksheet.html --answer-key key.html
       framing lexicon list
     """
 
