@@ -13,8 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	$(BIN)/framing report framing/demo/corpus --name demo --force \
+		--title 'Demo: five fictional outlets report the same six events in Velmora'
 	$(BIN)/framing analyze framing/demo/article.txt --format html -o reports/demo/analysis.html --force
-	@echo "Wrote reports/demo/analysis.html"
+	@echo "Wrote reports/demo/index.html (outlet report) and reports/demo/analysis.html (one article)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check framing tests bench

@@ -163,7 +163,7 @@ def report(
     import time
 
     from framing.analysis import AnalysisOptions
-    from framing.corpus import CorpusOptions, count_documents
+    from framing.corpus import CorpusOptions
     from framing.errors import OutputExistsError
     from framing.report import ReportOptions, RunOptions, build_report, write_report
     from framing.stats import DEFAULT_FAMILIES, StatsOptions
@@ -204,20 +204,10 @@ def report(
     started = time.perf_counter()
     if quiet:
         result = build_report(list(inputs), corpus_options, options)
+        _warnings(result)
+        write_report(result, folder, force=force)
     else:
-        result = _with_progress(
-            list(inputs), corpus_options, options, count_documents, build_report
-        )
-    for reason, n in result.corpus["skipped"].items():
-        warn(f"skipped {n} record{'s' if n != 1 else ''}: {reason}")
-    for message in result.corpus["skipped_examples"][:3]:
-        warn(message)
-    if result.corpus["unreadable_dates"]:
-        warn(f"{result.corpus['unreadable_dates']} unreadable dates (treated as undated)")
-    small = result.tables["groups"]
-    for row in small[small["small_sample"]].to_dict(orient="records"):
-        warn(f"{row['group']}: {row['warning']}")
-    write_report(result, folder, force=force)
+        result = _with_progress(list(inputs), corpus_options, options, folder, force)
     elapsed = time.perf_counter() - started
     c = result.corpus
     click.echo(
@@ -227,9 +217,22 @@ def report(
     )
 
 
+def _warnings(result: Any) -> None:
+    for reason, n in result.corpus["skipped"].items():
+        warn(f"skipped {n} record{'s' if n != 1 else ''}: {reason}")
+    for message in result.corpus["skipped_examples"][:3]:
+        warn(message)
+    if result.corpus["unreadable_dates"]:
+        warn(f"{result.corpus['unreadable_dates']} unreadable dates (treated as undated)")
+    small = result.tables["groups"]
+    for row in small[small["small_sample"]].to_dict(orient="records"):
+        warn(f"{row['group']}: {row['warning']}")
+
+
 def _with_progress(
-    inputs: list[str], corpus_options: Any, options: Any, count: Any, build: Any
+    inputs: list[str], corpus_options: Any, options: Any, folder: Path, force: bool
 ) -> Any:
+    """Build and write the report with a progress bar on stderr (rich)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -241,7 +244,10 @@ def _with_progress(
         TimeRemainingColumn,
     )
 
-    total = count(inputs, corpus_options)
+    from framing.corpus import count_documents
+    from framing.report import build_report, write_report
+
+    total = count_documents(inputs, corpus_options)
     columns: list[Any] = [SpinnerColumn(), TextColumn("[progress.description]{task.description}")]
     if total:
         columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
@@ -253,8 +259,13 @@ def _with_progress(
         task = progress.add_task("Analysing", total=total)
 
         def tick(done: int) -> None:
-            progress.update(task, completed=done)
+            if done == total:
+                progress.update(task, completed=done, description="Computing statistics")
+            else:
+                progress.update(task, completed=done)
 
-        result = build(inputs, corpus_options, options, progress=tick)
+        result = build_report(inputs, corpus_options, options, progress=tick)
         progress.update(task, description="Writing report")
+        _warnings(result)
+        write_report(result, folder, force=force)
     return result

@@ -16,7 +16,7 @@ import pandas as pd
 from framing._version import __version__
 from framing.render.html import render
 from framing.render.report_files import TABLE_FILES, Chart
-from framing.render.report_text import VOICE_PHRASE, findings, num, small_groups
+from framing.render.report_text import EXAMPLE_VOICE, findings, num, small_groups
 
 if TYPE_CHECKING:
     from framing.report import Report
@@ -98,6 +98,37 @@ def _rates_columns(item: str, item_label: str) -> list[Column]:
     ]
 
 
+def _by_voice(frame: pd.DataFrame, item: str) -> pd.DataFrame:
+    """One row per group and item, with the rate (and interval) of each voice side by side."""
+    keys = ["group", "lexicon", item] if "lexicon" in frame else ["group", item]
+    wide = frame[frame["voice"] == "all"][[*keys, "count", "small_sample"]].copy()
+    for voice in ("all", "author", "quote", "attributed"):
+        sub = frame[frame["voice"] == voice].set_index(keys)
+        idx = pd.MultiIndex.from_frame(wide[keys])
+        wide[f"rate_{voice}"] = sub["rate_per_1k"].reindex(idx).to_numpy()
+        low = sub["ci_low"].reindex(idx).to_numpy()
+        high = sub["ci_high"].reindex(idx).to_numpy()
+        wide[f"ci_{voice}"] = [
+            "" if lo != lo else f"{num(lo, 2)}–{num(hi, 2)}"
+            for lo, hi in zip(low, high, strict=True)
+        ]
+    return wide
+
+
+def _wide_columns(item: str, item_label: str) -> list[Column]:
+    return [
+        Column("group", "Group"),
+        Column(item, item_label),
+        Column("count", "Count", 0),
+        Column("rate_all", "All voices / 1k", 2),
+        Column("ci_all", "95% CI"),
+        Column("rate_author", "Own words / 1k", 2),
+        Column("ci_author", "95% CI"),
+        Column("rate_quote", "Quotes / 1k", 2),
+        Column("rate_attributed", "Reported / 1k", 2),
+    ]
+
+
 def _tables(report: Report) -> list[dict[str, Any]]:
     t = report.tables
     out = []
@@ -124,24 +155,29 @@ def _tables(report: Report) -> list[dict[str, Any]]:
         }
     )
     fam = t["families_by_group"]
-    fam = fam[fam["voice"].isin(["all", "author"])]
-    used = fam.groupby("family")["count"].transform("sum") > 0
+    fam = fam[fam.groupby("family")["count"].transform("sum") > 0]
     out.append(
         {
             "title": "Label families by group",
-            "note": "Rates per 1,000 words of the voice; families are defined in Methods.",
-            **table_context(fam[used], _rates_columns("family", "Family"), table_id="t-families"),
+            "note": "Rates per 1,000 words of each voice with 95% bootstrap intervals; the "
+            "families are defined in Methods.",
+            **table_context(
+                _by_voice(fam, "family"), _wide_columns("family", "Family"), table_id="t-families"
+            ),
         }
     )
     cats = t["categories_by_group"]
-    cats = cats[cats["loaded"] & cats["voice"].isin(["author", "quote", "attributed"])]
-    cats = cats[cats.groupby("category")["count"].transform("sum") > 0]
+    cats = cats[cats["loaded"] & (cats.groupby("category")["count"].transform("sum") > 0)]
     out.append(
         {
             "title": "Loaded-language categories by group and voice",
             "note": "Own words: per 1,000 words of the outlet's narration; quotes and reported "
             "speech: per 1,000 words of each.",
-            **table_context(cats, _rates_columns("category", "Category"), table_id="t-categories"),
+            **table_context(
+                _by_voice(cats, "category"),
+                _wide_columns("category", "Category"),
+                table_id="t-categories",
+            ),
         }
     )
     terms = t["terms_by_group"]
@@ -327,5 +363,5 @@ def report_page(report: Report, charts: Sequence[Chart]) -> str:
         tables=_tables(report),
         examples=_example_blocks(report),
         methods=_methods(report),
-        voice_phrase=VOICE_PHRASE,
+        voice_phrase=EXAMPLE_VOICE,
     )

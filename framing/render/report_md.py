@@ -9,7 +9,7 @@ from framing._version import __version__
 from framing.render.markdown import escape, table
 from framing.render.report_files import TABLE_FILES, Chart
 from framing.render.report_html import REFERENCES
-from framing.render.report_text import VOICE_PHRASE, findings, num
+from framing.render.report_text import EXAMPLE_VOICE, findings, num
 
 if TYPE_CHECKING:
     from framing.report import Report
@@ -109,7 +109,7 @@ def report_markdown(report: Report, charts: Sequence[Chart] = ()) -> str:
     if report.examples:
         out += ["", "## Examples", ""]
         for ex in report.examples:
-            voice = VOICE_PHRASE.get(str(ex.get("voice")), "") if ex.get("voice") else ""
+            voice = EXAMPLE_VOICE.get(str(ex.get("voice")), "") if ex.get("voice") else ""
             source = escape(str(ex.get("title") or ex.get("id") or ""))
             out.append(
                 f"- **{escape(str(ex['group']))}**, {escape(str(ex['feature']))}: "

@@ -16,13 +16,14 @@ import pandas as pd
 if TYPE_CHECKING:
     from framing.report import Report
 
-__all__ = ["findings", "num", "small_groups"]
+__all__ = ["EXAMPLE_VOICE", "findings", "num", "small_groups"]
 
-VOICE_PHRASE = {
-    "author": "in their own voice",
-    "quote": "inside direct quotes",
+
+#: How an example sentence's voice is named beside it.
+EXAMPLE_VOICE = {
+    "author": "the outlet's own words",
+    "quote": "inside a direct quote",
     "attributed": "in reported speech",
-    "all": "counting every voice",
 }
 
 
@@ -77,15 +78,18 @@ def _corpus_sentence(report: Report) -> str:
     return text
 
 
-def _family_sentences(report: Report, small: set[str]) -> list[str]:
+def _family_sentences(report: Report, small: set[str], limit: int = 6) -> list[str]:
+    """One sentence per label family in use (the `limit` most used), naming the leading group."""
     fam = report.tables["families_by_group"]
     if fam.empty:
         return []
+    everywhere = fam[fam["voice"] == "all"]
+    used = everywhere.groupby("family")["count"].sum()
+    chosen = [f for f in report.families if used.get(f, 0) >= 5]
+    chosen = sorted(chosen, key=lambda f: -used[f])[:limit]
     out = []
-    for family in report.families:
-        sub = fam[(fam["family"] == family) & (fam["voice"] == "all")]
-        if sub["count"].sum() < 5:
-            continue
+    for family in [f for f in report.families if f in chosen]:
+        sub = everywhere[everywhere["family"] == family]
         ranked = sub.sort_values("rate_per_1k", ascending=False, kind="stable")
         top = ranked.iloc[0]
         rest = ranked.iloc[1:]
@@ -93,18 +97,19 @@ def _family_sentences(report: Report, small: set[str]) -> list[str]:
         author = fam[
             (fam["family"] == family) & (fam["voice"] == "author") & (fam["group"] == top["group"])
         ]
-        own = int(author["count"].sum())
-        share = own / top["count"] if top["count"] else 0.0
+        share = int(author["count"].sum()) / top["count"] if top["count"] else 0.0
         nexts = [
             f"{_flag(str(r['group']), small)} ({num(r['rate_per_1k'])})"
             for r in ranked.iloc[1:3].to_dict(orient="records")
+            if r["count"] > 0
         ]
         terms = report.families[family]
         shown = ", ".join(f"“{t}”" for t in terms[:4]) + (", …" if len(terms) > 4 else "")
+        then = f"then {_join(nexts)}; " if nexts else "no other group uses them; "
         out.append(
             f"Terms of the “{family}” family ({shown}) appear most often in "
             f"{_flag(str(top['group']), small)}: {num(top['rate_per_1k'])} per 1,000 words "
-            f"(95% CI {num(top['ci_low'])}–{num(top['ci_high'])}), then {_join(nexts)}; "
+            f"(95% CI {num(top['ci_low'])}–{num(top['ci_high'])}), {then}"
             f"the other groups together: {num(rest_rate)}. {share:.0%} of "
             f"{top['group']}'s uses are in its own voice."
         )

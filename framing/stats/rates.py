@@ -37,7 +37,7 @@ __all__ = [
     "term_rates",
 ]
 
-_CHUNK = 4_000_000  # resample-by-feature cells computed at once (bounds memory)
+_CHUNK = 1_000_000  # resample-by-document cells computed at once (bounds memory)
 
 
 @dataclass(frozen=True)

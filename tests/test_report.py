@@ -1,0 +1,222 @@
+"""`framing report` on small corpora: CLI behaviour, errors, escaping, determinism, displays."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+from framing.report import ReportOptions, RunOptions, build_report
+from framing.stats import StatsOptions
+
+ARTICLES = {
+    "herald": [
+        "Terrorists attacked the bus station in Dunmere on Monday, killing four people.",
+        "The army began a counter-terrorism operation against the terrorists in the hills.",
+        "Police said the terrorist cell had been dismantled after the attack.",
+    ],
+    "wire": [
+        "Rebels attacked a bus station in Dunmere on Monday, killing four people, police said.",
+        '"These terrorists will be punished," the minister said. Rebels denied involvement.',
+        "Government forces fought rebels near the river, residents said.",
+    ],
+}
+
+
+@pytest.fixture
+def corpus_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "news.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["body", "source", "day", "headline"])
+        for outlet, texts in ARTICLES.items():
+            for i, text in enumerate(texts):
+                w.writerow([text, outlet, f"2024-03-0{i + 1}", f"{outlet} story {i}"])
+        w.writerow(["", "wire", "2024-03-09", "empty"])
+    return path
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli, ["report", *args], catch_exceptions=False)
+
+
+def test_cli_writes_the_folder(corpus_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    result = run(
+        str(corpus_csv), "--text-column", "body", "--group-column", "source",
+        "--date-column", "day", "--title-column", "headline", "-o", str(out),
+        "--no-charts", "-j", "1", "--no-cache", "--bootstrap", "200", "-q",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "Warning: skipped 1 record: empty text" in result.output  # type: ignore[attr-defined]
+    assert "herald: small sample: 3 documents (< 10)" in result.output  # type: ignore[attr-defined]
+    assert "Wrote" in result.output  # type: ignore[attr-defined]
+    terms = pd.read_csv(out / "terms_by_group.csv")
+    r = terms[(terms["group"] == "wire") & (terms["term"] == "terrorist")].set_index("voice")
+    assert r.loc["author", "count"] == 0 and r.loc["quote", "count"] == 1
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data["methods"]["corpus"]["skipped"] == {"empty text": 1}
+    assert data["methods"]["statistics"]["bootstrap"] == 200
+
+
+def test_cli_with_progress_bar_on_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    for outlet, texts in ARTICLES.items():
+        (folder / outlet).mkdir(parents=True)
+        for i, text in enumerate(texts):
+            (folder / outlet / f"{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "r"
+    result = run(str(folder), "-o", str(out), "--no-charts", "-j", "1", "--no-cache")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "Wrote" in result.output and (out / "index.html").exists()  # type: ignore[attr-defined]
+    groups = pd.read_csv(out / "groups.csv")
+    assert list(groups["group"]) == ["herald", "wire"]
+
+
+def test_cli_refuses_existing_folder_and_bad_options(corpus_csv: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    out.mkdir()
+    (out / "keep.txt").write_text("x", encoding="utf-8")
+    result = run(str(corpus_csv), "-o", str(out))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert result.output == (  # type: ignore[attr-defined]
+        f"Error: {out} already exists and is not empty; pass --force to overwrite it\n"
+    )
+    result = run(str(corpus_csv), "-o", str(tmp_path / "x"), "-q", "--no-cache")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "Error: " in result.output and "choose one with --text-column" in result.output  # type: ignore[attr-defined]
+    result = run(str(corpus_csv), "--family", "oops")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "write NAME=STEM" in result.output  # type: ignore[attr-defined]
+
+
+def test_no_usable_document_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("text,outlet\n,a\n", encoding="utf-8")
+    result = run(str(path), "-o", str(tmp_path / "r"), "-q", "--no-cache")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "Error: no document could be used" in result.output  # type: ignore[attr-defined]
+    assert "1 empty text" in result.output  # type: ignore[attr-defined]
+
+
+def test_untrusted_text_is_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "evil.jsonl"
+    rows = [
+        {"text": "Terrorists <script>alert(1)</script> attacked.", "outlet": "<b>bad</b>"},
+        {"text": "Rebels attacked the town.", "outlet": 'x" onload="alert(2)'},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "r"
+    result = run(str(path), "-o", str(out), "-q", "--no-cache", "-j", "1", "--bootstrap", "50")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>bad</b>" not in html
+    assert "&lt;b&gt;bad&lt;/b&gt;" in html and 'onload="alert' not in html
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "<b>bad</b>" not in md
+
+
+def _options(jobs: int) -> ReportOptions:
+    return ReportOptions(
+        cache=None, charts=False, run=RunOptions(jobs=jobs), stats=StatsOptions(bootstrap=100)
+    )
+
+
+def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> None:
+    from framing.corpus import CorpusOptions
+    from framing.render.report_files import report_json
+
+    folder = tmp_path / "c"
+    for outlet, texts in ARTICLES.items():
+        (folder / outlet).mkdir(parents=True)
+        for i, text in enumerate(texts * 3):
+            (folder / outlet / f"{i}.txt").write_text(f"{text} Item {i}.", encoding="utf-8")
+    one = build_report([folder], CorpusOptions(), _options(1))
+    two = build_report([folder], CorpusOptions(), _options(2))
+    assert one.corpus["documents"] == two.corpus["documents"] == 18
+    for name in ("terms_by_group", "pairwise_tests", "distinguishing_words", "groups"):
+        pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
+    assert report_json(one) == report_json(build_report([folder], CorpusOptions(), _options(1)))
+
+
+# --- displays: plotted data and labels, not pixels --------------------------------------------
+
+
+def test_rates_display() -> None:
+    from framing.render.report_charts import RatesDisplay
+
+    frame = pd.DataFrame(
+        {
+            "group": ["a", "b", "a", "b"],
+            "family": ["terrorist", "terrorist", "rebel", "rebel"],
+            "voice": "all",
+            "rate_per_1k": [10.0, 2.0, 1.0, 5.0],
+            "ci_low": [8.0, 0.5, 0.2, 3.0],
+            "ci_high": [12.0, 4.0, 2.0, 7.0],
+            "small_sample": [False, True, False, True],
+        }
+    )
+    d = RatesDisplay.from_frame(frame, "family", voice="all", items=["terrorist", "rebel"]).plot()
+    ax = d.axes_[0, 0]
+    assert ax.get_title(loc="left") == "terrorist"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b ⚠"]
+    solid, hollow = ax.collections[-2:]
+    assert solid.get_offsets().tolist() == [[10.0, 0.0]]
+    assert hollow.get_offsets().tolist() == [[2.0, 1.0]]
+
+
+def test_heatmap_actor_and_voice_displays() -> None:
+    from framing.render.report_charts import (
+        ActorLabelsDisplay,
+        TermHeatmapDisplay,
+        VoiceCompositionDisplay,
+    )
+
+    terms = pd.DataFrame(
+        {
+            "group": ["a", "b", "a", "b"],
+            "term": ["terrorist", "terrorist", "rebel", "rebel"],
+            "voice": "all",
+            "loaded": True,
+            "count": [9, 1, 0, 4],
+            "rate_per_1k": [9.0, 1.0, 0.0, 4.0],
+        }
+    )
+    heat = TermHeatmapDisplay.from_frame(terms).plot()
+    assert list(heat.matrix.index) == ["terrorist", "rebel"]
+    assert np.allclose(heat.ax_.images[0].get_array(), [[9.0, 1.0], [0.0, 4.0]])
+    labels = pd.DataFrame(
+        {
+            "group": ["a", "a", "b"],
+            "actor_key": "olf",
+            "actor": "OLF",
+            "label": ["terrorist", "rebel", "rebel"],
+            "voice": "author",
+            "count": [3, 1, 2],
+            "share": [0.75, 0.25, 1.0],
+        }
+    )
+    d = ActorLabelsDisplay.from_frame(labels).plot()
+    ax = d.axes_[0, 0]
+    widths = [p.get_width() for p in ax.patches]
+    assert sorted(widths) == [0.0, 0.25, 0.75, 1.0]
+    assert ax.get_title(loc="left") == "OLF"
+    summary = pd.DataFrame(
+        {
+            "group": ["a"],
+            "author_words": [60],
+            "quote_words": [30],
+            "attributed_words": [10],
+            "loaded_author": [1],
+            "loaded_quote": [1],
+            "loaded_attributed": [0],
+        }
+    )
+    v = VoiceCompositionDisplay.from_frame(summary).plot()
+    assert [p.get_width() for p in v.axes_[0, 0].patches] == pytest.approx([0.6, 0.3, 0.1])

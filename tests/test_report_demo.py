@@ -1,0 +1,297 @@
+"""The demo corpus report: every planted difference is recovered; the folder is complete and
+opens in headless Chromium without console errors and with every image loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from framing.report import Report, ReportOptions, RunOptions, build_report, write_report
+
+DEMO = Path(str(resources.files("framing") / "demo" / "corpus"))
+TRUTH = tomllib.loads((DEMO / "ground_truth.toml").read_text(encoding="utf-8"))
+REQUIRED = "group,term,category,voice,count,words,rate_per_1k,ci_low,ci_high"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return build_report([DEMO], options=ReportOptions(cache=None, run=RunOptions(jobs=1)))
+
+
+@pytest.fixture(scope="module")
+def folder(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_report(report, tmp_path_factory.mktemp("demo") / "demo")
+
+
+def _table(report: Report, kind: str) -> tuple[pd.DataFrame, str]:
+    name = {"family": "families_by_group", "term": "terms_by_group"}.get(kind)
+    return report.tables[name or "categories_by_group"], kind
+
+
+@pytest.mark.parametrize("planted", TRUTH["difference"], ids=lambda d: f"{d['outlet']}:{d['name']}")
+def test_planted_difference_is_recovered(report: Report, planted: dict[str, str]) -> None:
+    frame, kind = _table(report, planted["kind"])
+    sub = frame[(frame[kind] == planted["name"]) & (frame["voice"] == planted["voice"])]
+    if kind == "category":
+        sub = sub.groupby("group", as_index=False).agg(
+            rate_per_1k=("rate_per_1k", "max"), ci_low=("ci_low", "max")
+        )
+    sub = sub.set_index("group")
+    outlet = planted["outlet"]
+    others = sub.drop(index=outlet)
+    assert sub["rate_per_1k"].idxmax() == outlet, planted["why"]
+    assert sub.loc[outlet, "ci_low"] > others["rate_per_1k"].max(), planted["why"]
+    if kind == "term":
+        d = report.tables["distinguishing_terms"]
+        z = d[(d["group"] == outlet) & (d["term"] == planted["name"])]
+        assert z[z["voice"] == planted["voice"]]["z"].iloc[0] >= 1.96
+
+
+@pytest.mark.parametrize("planted", TRUTH["contrast"], ids=lambda d: d["outlet"])
+def test_voice_contrast_is_recovered(report: Report, planted: dict[str, str]) -> None:
+    fam = report.tables["families_by_group"]
+    sub = fam[(fam["group"] == planted["outlet"]) & (fam["family"] == planted["family"])]
+    by_voice = sub.set_index("voice")
+    assert by_voice.loc[planted["used_in"], "count"] > 0
+    assert by_voice.loc[planted["never_in"], "count"] == 0
+
+
+def test_small_sample_warning(report: Report) -> None:
+    groups = report.tables["groups"]
+    assert sorted(groups.loc[groups["small_sample"], "group"]) == TRUTH["small_sample"]
+    terms = report.tables["terms_by_group"]
+    assert terms.groupby("group")["small_sample"].all().to_dict()["Harbor Post"]
+    assert not terms[terms["group"] == "Velbrod Herald"]["small_sample"].any()
+
+
+@pytest.mark.parametrize("planted", TRUTH["label"], ids=lambda d: d["outlet"])
+def test_preferred_labels_per_actor(report: Report, planted: dict[str, Any]) -> None:
+    labels = report.tables["actor_labels"]
+    if labels.empty:
+        pytest.skip("the actor module (framing.actors) is not installed")
+    from framing.actors import actor_key
+
+    keys = {actor_key(n) for n in planted["actors"]} | {n.lower() for n in planted["actors"]}
+    own = labels[
+        (labels["group"] == planted["outlet"])
+        & (labels["voice"] == "author")
+        & labels["actor_key"].isin(keys)
+    ]
+    totals = own.groupby("label")["count"].sum().sort_values(ascending=False)
+    assert len(totals), f"no labels for {planted['actors']} in {planted['outlet']}"
+    assert totals.index[0] in report.families[planted["family"]], totals.to_dict()
+
+
+def test_summary_names_the_planted_leaders(report: Report) -> None:
+    from framing.render.report_text import findings
+
+    text = " ".join(findings(report))
+    assert "“terrorist” family" in text and "in Velbrod Herald" in text
+    assert "Harbor Post (3 documents" in text
+    assert "Wording that sets Kessra Free Press apart" in text
+
+
+def test_examples_highlight_the_wording(report: Report) -> None:
+    examples = report.examples
+    assert {ex["group"] for ex in examples} >= {"Velbrod Herald", "Kessra Free Press"}
+    for ex in examples:
+        assert ex["match"] and ex["before"] is not None and ex["after"] is not None
+        if ex["kind"] != "term":
+            words = ex["match"].lower().replace("’", "'").replace("-", " ").split()
+            assert words[0].startswith(ex["feature"].split()[0].split("-")[0]), ex
+    herald = [ex for ex in examples if ex["group"] == "Velbrod Herald" and ex["kind"] == "term"]
+    assert any(ex["feature"] == "terrorist" and ex["voice"] == "author" for ex in herald)
+
+
+def test_folder_files(folder: Path, report: Report) -> None:
+    names = {p.name for p in folder.iterdir()}
+    assert {"index.html", "report.md", "report.json", "terms_by_group.csv", "charts"} <= names
+    header = (folder / "terms_by_group.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith(REQUIRED)
+    terms = pd.read_csv(folder / "terms_by_group.csv")
+    assert set(terms["voice"]) == {"author", "quote", "attributed", "all"}
+    if shutil.which("python") and _has_pyarrow():
+        assert (folder / "terms_by_group.parquet").exists()
+    charts = {p.name for p in (folder / "charts").iterdir()}
+    for stem in ("family_rates", "category_rates", "term_heatmap", "voice_composition",
+                 "sentiment", "rates_over_time", "distinguishing_terms"):  # fmt: skip
+        assert {f"{stem}.png", f"{stem}.svg"} <= charts
+    data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert data["methods"]["lexicons"][0]["sha256"]
+    assert data["tables"]["terms_by_group"]["columns"][:9] == REQUIRED.split(",")
+    assert data["methods"]["corpus"]["documents"] == 48
+
+
+def _has_pyarrow() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def test_html_is_self_contained(folder: Path) -> None:
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in html
+    sources = re.findall(r'\b(?:src|href)="([^"]*)"', html)
+    assert sources and all(s.startswith(("data:", "#", "charts/")) for s in sources), [
+        s for s in sources if not s.startswith(("data:", "#", "charts/"))
+    ][:5]
+    assert '<link rel="stylesheet"' not in html and "http://" not in html.split("<body>")[0]
+    assert html.count("<img ") >= 7
+    assert "Benjamini" in html and "Monroe" in html
+    assert "<mark>counter-terrorism operation</mark>" in html or "counter-terrorism" in html
+
+
+def test_refuses_to_overwrite(report: Report, folder: Path) -> None:
+    from framing.errors import OutputExistsError
+
+    with pytest.raises(OutputExistsError, match="--force"):
+        write_report(report, folder)
+
+
+# --- headless Chromium ---------------------------------------------------------------------
+
+CHROMIUM = next(
+    (p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and os.path.exists(p)), None
+)
+
+
+class Chromium:
+    """A tiny DevTools-protocol client over --remote-debugging-pipe (fds 3 and 4)."""
+
+    def __init__(self, profile: Path) -> None:
+        to_r, self._to = os.pipe()
+        self._from, from_w = os.pipe()
+
+        def wire() -> None:  # runs in the child: our pipe ends become its fds 3 and 4
+            a, b = os.dup2(os.dup(to_r), 100), os.dup2(os.dup(from_w), 101)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        assert CHROMIUM
+        self.proc = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={profile}", "--remote-debugging-pipe",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=wire, pass_fds=(3, 4),
+        )  # fmt: skip
+        os.close(to_r)
+        os.close(from_w)
+        self._buf = b""
+        self._id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, params: dict[str, Any] | None = None, session: str = "") -> int:
+        self._id += 1
+        msg: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        os.write(self._to, json.dumps(msg).encode() + b"\0")
+        return self._id
+
+    def wait(self, match: Any, timeout: float = 60.0) -> dict[str, Any]:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            while b"\0" in self._buf:
+                raw, self._buf = self._buf.split(b"\0", 1)
+                msg = json.loads(raw)
+                self.events.append(msg)
+                if match(msg):
+                    return msg
+            ready, _, _ = select.select([self._from], [], [], 0.5)
+            if ready:
+                chunk = os.read(self._from, 1 << 16)
+                if not chunk:
+                    raise RuntimeError("chromium closed the DevTools pipe")
+                self._buf += chunk
+        raise TimeoutError("no answer from chromium")
+
+    def call(self, method: str, params: dict[str, Any] | None = None, session: str = "") -> Any:
+        i = self.send(method, params, session)
+        return self.wait(lambda m: m.get("id") == i).get("result", {})
+
+    def open(self, url: str) -> tuple[list[Any], list[dict[str, Any]]]:
+        """Load `url`; return the images' (complete, naturalWidth) and the error events."""
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        for method in ("Runtime.enable", "Log.enable", "Page.enable"):
+            self.call(method, session=session)
+        self.send("Page.navigate", {"url": url}, session)
+        self.wait(lambda m: m.get("method") == "Page.loadEventFired")
+        result = self.call(
+            "Runtime.evaluate",
+            {
+                "expression": "JSON.stringify(Array.from(document.images)"
+                ".map(i => [i.complete, i.naturalWidth]))",
+                "returnByValue": True,
+            },
+            session,
+        )
+        images = json.loads(result["result"]["value"])
+        errors = [
+            e
+            for e in self.events
+            if e.get("method") == "Runtime.exceptionThrown"
+            or (
+                e.get("method") == "Runtime.consoleAPICalled"
+                and e["params"].get("type") in ("error", "assert")
+            )
+            or (
+                e.get("method") == "Log.entryAdded" and e["params"]["entry"].get("level") == "error"
+            )
+        ]
+        return images, errors
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+            self.proc.wait(timeout=30)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+        finally:
+            os.close(self._to)
+            os.close(self._from)
+
+
+@pytest.fixture
+def browser(tmp_path: Path):  # type: ignore[no-untyped-def]
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
+    client = Chromium(tmp_path / "profile")
+    yield client
+    client.close()
+
+
+def test_chromium_harness_sees_errors(browser: Chromium, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<html><body><img src="missing.png"><script>console.error("boom");'
+        "undefinedFunction();</script></body></html>",
+        encoding="utf-8",
+    )
+    images, errors = browser.open(bad.as_uri())
+    assert images == [[True, 0]]
+    assert len(errors) >= 2
+
+
+def test_report_opens_in_chromium(browser: Chromium, folder: Path) -> None:
+    images, errors = browser.open((folder / "index.html").as_uri())
+    assert errors == []
+    assert len(images) >= 7
+    assert all(complete and width > 0 for complete, width in images), images
