@@ -1,6 +1,6 @@
-"""One matcher for all active lexicons: a trie of whole words over normalized text.
+"""One matcher for all active lexicons: an Aho-Corasick automaton over normalized text.
 
-Lexicons compile once (cached by their content hashes) into a single trie; matching a
+Lexicons compile once (cached by their content hashes) into a single automaton; matching a
 document is one pass over its normalized text. Rules, in order:
 
 1. a hit starts and ends at word boundaries;
@@ -12,13 +12,11 @@ document is one pass over its normalized text. Rules, in order:
 5. the longest hit wins an overlap; on equal spans the earlier lexicon (then the earlier line).
 
 How: the text is normalized (:mod:`framing.lexicon.normalize`), runs of whitespace are compacted,
-and every punctuation mark becomes a space, keeping offsets; ``str.split`` then gives the words,
-with an empty word where a mark was, so a multi-word form cannot match across punctuation. The
-forms, treated the same way, sit in a trie of dicts keyed by whole words: matching costs one hash
-lookup per word of text (most words miss at the first level), which stays fast and cache-friendly
-with tens of thousands of forms. Wildcard forms (``at *'s request``) are split into literal
-chunks; the trie finds their last chunk and the rest is checked backwards with plain string
-comparisons.
+and every punctuation mark becomes a space, keeping offsets. Keys are the forms treated the same
+way with a space on each side, so the automaton only ever reports whole-word hits, and a
+multi-word form cannot match across punctuation (the mark leaves a double space). Wildcard forms
+(``at *'s request``) are split into literal chunks; the automaton finds their last chunk and the
+rest is checked backwards with plain string comparisons.
 """
 
 from __future__ import annotations
@@ -27,8 +25,9 @@ import string
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+import ahocorasick
 
 from framing.lexicon.format import Entry, Lexicon
 from framing.lexicon.normalize import CompactText, compact, normalize_chars, normalize_pattern
@@ -105,7 +104,7 @@ class Matcher:
                 for form in forms:
                     key = match_key(form).strip()
                     if _SLOT not in key.split(" "):
-                        keys.setdefault(key, []).append((kind, idx, 0))
+                        keys.setdefault(f" {key} ", []).append((kind, idx, 0))
                         continue
                     chunks, slots = _split_wild(key)
                     wid = len(self._wild)
@@ -114,30 +113,20 @@ class Matcher:
                     gid = groups.setdefault(group, len(groups))
                     if gid == len(self._groups):
                         self._groups.append({})
-                        keys.setdefault(chunks[-1], []).append((_CHUNK, gid, 0))
+                        keys.setdefault(f" {chunks[-1]} ", []).append((_CHUNK, gid, 0))
                     previous = chunks[-2] if len(chunks) > 1 else ""
                     self._groups[gid].setdefault(previous, []).append(wid)
+        automaton = ahocorasick.Automaton()
         self._checked = [e.case != "any" for e in self.entries]  # needs a case check
-        # A trie over words: root maps a first word to [payload, children]; payload is
-        # (simple, items) where simple is the entry index for the common case (one plain form
-        # matched in any case, no avoid phrases), else -1 and the items need checking.
-        self._root: dict[str, list[Any]] = {}
         for key, items in keys.items():
+            # the common key: one plain form of an entry matched in any case -> fast path
             simple = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
             if simple >= 0 and (self._checked[simple] or self.entries[simple].avoid):
                 simple = -1
-            words = key.split(" ")
-            level = self._root
-            for k, word in enumerate(words):
-                node = level.get(word)
-                if node is None:
-                    node = level[word] = [None, None]
-                if k == len(words) - 1:
-                    node[0] = (simple, tuple(items))
-                else:
-                    if node[1] is None:
-                        node[1] = {}
-                    level = node[1]
+            automaton.add_word(key, (len(key) - 1, simple, tuple(items)))
+        if keys:
+            automaton.make_automaton()
+        self._automaton = automaton if keys else None
 
     def find(
         self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
@@ -154,34 +143,16 @@ class Matcher:
         self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
     ) -> list[tuple[int, int, int]]:
         """Like :meth:`find`, as ``(start, end, index into self.entries)`` tuples."""
-        if not self._root:
+        if self._automaton is None:
             return []
         ct = compact(normalized if normalized is not None else normalize_chars(text))
-        # Punctuation becomes spaces, so words are split out by str.split; a mark leaves an
-        # empty word, which no form crosses. A leading space pads the text: word i starts at
-        # padded offset cum[i] + i, i.e. compact offset cum[i] + i - 1.
+        # a leading space pads the text, so offsets in `padded` are compact offsets + 1; a key's
+        # core runs from last-length+1 to last-1 in `padded`, i.e. last-length to last-1 compact
         padded = " " + ct.text.translate(_PUNCT) + " "
-        words = padded.split(" ")
-        root = self._root
-        firsts = [i for i, word in enumerate(words) if word in root]
-        if not firsts:
-            return []
-        cum = list(accumulate(map(len, words), initial=0))
-        n = len(words)
-        raw: list[tuple[int, int, int, tuple[tuple[int, int, int], ...]]] = []
-        for i in firsts:
-            node = root[words[i]]
-            j = i
-            while True:
-                if node[0] is not None:
-                    raw.append((cum[i] + i - 1, cum[j + 1] + j - 1, *node[0]))
-                children = node[1]
-                j += 1
-                if children is None or j >= n:
-                    break
-                node = children.get(words[j])
-                if node is None:
-                    break
+        raw = [
+            (last - length, last - 1, simple, items)
+            for last, (length, simple, items) in self._automaton.iter(padded)
+        ]
         cands = [(start, end, simple) for start, end, simple, _ in raw if simple >= 0]
         if len(cands) < len(raw):
             cands += self._checked_hits(text, ct, padded, raw, sentence_openings, cands)
