@@ -12,7 +12,7 @@ import functools
 import os
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +32,15 @@ from framing.voice import Voice, VoiceLayer, find_voices
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["VOICES", "Analysis", "AnalysisOptions", "Match", "analyze", "to_document"]
+__all__ = [
+    "VOICES",
+    "Analysis",
+    "AnalysisOptions",
+    "Match",
+    "analyze",
+    "analyze_many",
+    "to_document",
+]
 
 VOICES: tuple[Voice, ...] = ("author", "quote", "attributed")
 HEDGE, BOOSTER, ANONYMOUS = "hedge", "booster", "anonymous_source"
@@ -213,20 +221,63 @@ def analyze(
     `lexicons` are packaged names, paths of .tsv files or Lexicon objects (default: the packaged
     conflict, political and sourcing lexicons).
     """
-    options = options or AnalysisOptions()
     doc = to_document(text_or_path, encoding=encoding)
-    active = load_lexicons(None if lexicons is None else [_as_lexicon_arg(x) for x in lexicons])
-    voices = find_voices(doc)
+    (result,) = _analyze_batch([doc], _active(lexicons), options or AnalysisOptions())
+    return result
+
+
+def analyze_many(
+    items: Iterable[str | os.PathLike[str] | Document],
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    options: AnalysisOptions | None = None,
+    batch_size: int = 32,
+) -> Iterator[Analysis]:
+    """Analyse many articles, yielding one :class:`Analysis` each, in order.
+
+    Same results as calling :func:`analyze` on each, but faster on a corpus: articles are taken
+    in batches and each step (voice, matching, sentiment) runs over a whole batch before the
+    next, so its tables stay in the processor's cache. Items are read lazily, a batch at a time.
+    """
+    active = _active(lexicons)
+    options = options or AnalysisOptions()
+    batch: list[Document] = []
+    for item in items:
+        batch.append(to_document(item))
+        if len(batch) >= batch_size:
+            yield from _analyze_batch(batch, active, options)
+            batch = []
+    if batch:
+        yield from _analyze_batch(batch, active, options)
+
+
+def _active(lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None) -> tuple[Lexicon, ...]:
+    return load_lexicons(None if lexicons is None else [_as_lexicon_arg(x) for x in lexicons])
+
+
+def _analyze_batch(
+    docs: list[Document], active: tuple[Lexicon, ...], options: AnalysisOptions
+) -> list[Analysis]:
+    """Analyse documents step by step across the batch (see :func:`analyze_many`)."""
     matcher = compile_matcher(active)
-    hits = matcher.spans(doc.text, doc.sentence_openings, doc.normalized)
-    matches = _matches(doc, voices, hits, matcher.entries)
-    overall, per_sentence = document_sentiment(doc.text, list(doc.sentences))
-    vader = None
-    if options.sentiment == "vader":
-        vader = tuple(vader_sentences(doc.text, list(doc.sentences)))
-    return Analysis(
-        doc, voices, tuple(matches), active, overall, tuple(per_sentence), options, vader
-    )
+    voices = [find_voices(doc) for doc in docs]
+    hits = [matcher.spans(doc.text, doc.sentence_openings, doc.normalized) for doc in docs]
+    matches = [
+        _matches(doc, layer, found, matcher.entries)
+        for doc, layer, found in zip(docs, voices, hits, strict=True)
+    ]
+    sentiments = [document_sentiment(doc.text, list(doc.sentences)) for doc in docs]
+    out = []
+    for doc, layer, found, (overall, per_sentence) in zip(
+        docs, voices, matches, sentiments, strict=True
+    ):
+        vader = None
+        if options.sentiment == "vader":
+            vader = tuple(vader_sentences(doc.text, list(doc.sentences)))
+        out.append(
+            Analysis(doc, layer, tuple(found), active, overall, tuple(per_sentence), options, vader)
+        )
+    return out
 
 
 def _matches(

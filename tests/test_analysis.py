@@ -126,3 +126,12 @@ def test_same_input_same_output() -> None:
 def test_negation_window(text: str, negated: bool) -> None:
     m = next(m for m in analyze(text, lexicons=[MINI]).matches if m.term == "militant")
     assert m.negated is negated
+
+
+def test_analyze_many_equals_analyze_one_by_one() -> None:
+    from framing.analysis import analyze_many
+
+    texts = [TEXT, "Militants left. “They are terrorists,” he said.", "Reportedly, the regime fell."]
+    many = list(analyze_many(texts * 3, lexicons=[MINI], batch_size=2))
+    single = [analyze(t, lexicons=[MINI]) for t in texts * 3]
+    assert [a.to_dict() for a in many] == [a.to_dict() for a in single]

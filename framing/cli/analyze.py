@@ -74,8 +74,7 @@ def analyze(
       framing analyze corpus/ --format jsonl > analyses.jsonl
       cat article.txt | framing analyze - --format json
     """
-    from framing.analysis import AnalysisOptions
-    from framing.analysis import analyze as run
+    from framing.analysis import AnalysisOptions, analyze_many
     from framing.lexicon.registry import load_lexicons
 
     active = load_lexicons(lexicons or None)
@@ -83,13 +82,21 @@ def analyze(
     results: list[Any] = []
     done = 0
     single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
-    for name, doc in _inputs(paths, encoding):
-        if isinstance(doc, InputError):
-            if single:
-                raise doc
-            warn(f"skipped {name}: {doc}")
-            continue
-        analysis = run(doc, lexicons=active, options=options)
+    names: list[str] = []
+
+    def documents() -> Iterator[Any]:
+        for name, doc in _inputs(paths, encoding):
+            if isinstance(doc, InputError):
+                if single:
+                    raise doc
+                warn(f"skipped {name}: {doc}")
+                continue
+            names.append(name)
+            yield doc
+
+    # analyze_many reads a batch ahead, so `names` always holds the current document's name
+    for analysis in analyze_many(documents(), lexicons=active, options=options):
+        name = names[done]
         done += 1
         if fmt == "jsonl":
             record = {"path": name, **analysis.to_dict()}
