@@ -131,7 +131,7 @@ def test_negation_window(text: str, negated: bool) -> None:
 def test_analyze_many_equals_analyze_one_by_one() -> None:
     from framing.analysis import analyze_many
 
-    texts = [TEXT, "Militants left. “They are terrorists,” he said.", "Reportedly, the regime fell."]
+    texts = [TEXT, "Militants left. “They are terrorists,” he said.", "Reportedly, it fell."]
     many = list(analyze_many(texts * 3, lexicons=[MINI], batch_size=2))
     single = [analyze(t, lexicons=[MINI]) for t in texts * 3]
     assert [a.to_dict() for a in many] == [a.to_dict() for a in single]
