@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -377,46 +376,57 @@ def _rate(count: float, words: int) -> float:
 def _scores(a: Analysis) -> dict[str, Any]:
     """Document scores in one pass over the matches."""
     words = dict(a.voices.words)
-    counts = dict.fromkeys((*VOICES, "all"), 0)
-    weighted = dict.fromkeys(VOICES, 0.0)
-    markers: Counter[str] = Counter()
-    categories: dict[str, dict[str, Any]] = {}
-    direction = {
-        scope: {"legitimizing": 0, "delegitimizing": 0, "neutral": 0, "_leg": 0.0, "_deleg": 0.0}
-        for scope in ("author", "all")
-    }
+    # one pass: counts keyed by (lexicon, category, loaded, voice) and by (voice, direction)
+    by_category: dict[tuple[str, str, bool, str], int] = {}
+    by_direction: dict[tuple[str, str], list[float]] = {}
+    markers: dict[str, int] = {}
     for m in a.matches:
-        key = f"{m.lexicon}:{m.category}"
-        cat = categories.get(key)
+        key = (m.lexicon, m.category, m.loaded, m.voice)
+        by_category[key] = by_category.get(key, 0) + 1
+        markers[m.category] = markers.get(m.category, 0) + 1
+        if m.loaded:
+            slot = by_direction.get((m.voice, m.direction))
+            if slot is None:
+                by_direction[(m.voice, m.direction)] = [1, m.weight]
+            else:
+                slot[0] += 1
+                slot[1] += m.weight
+    categories: dict[str, dict[str, Any]] = {}
+    for (lexicon, category, loaded, voice), n in by_category.items():
+        cat = categories.get(f"{lexicon}:{category}")
         if cat is None:
-            cat = categories[key] = {
-                "lexicon": m.lexicon,
-                "category": m.category,
-                "loaded": m.loaded,
+            cat = categories[f"{lexicon}:{category}"] = {
+                "lexicon": lexicon,
+                "category": category,
+                "loaded": loaded,
                 "count": 0,
                 **dict.fromkeys(VOICES, 0),
             }
-        cat["count"] += 1
-        cat[m.voice] += 1
-        markers[m.category] += 1
-        if not m.loaded:
-            continue
-        counts[m.voice] += 1
-        counts["all"] += 1
-        weighted[m.voice] += m.weight
-        for scope in ("author", "all") if m.voice == "author" else ("all",):
-            d = direction[scope]
-            d[m.direction] += 1
-            if m.direction == "legitimizing":
-                d["_leg"] += m.weight
-            elif m.direction == "delegitimizing":
-                d["_deleg"] += m.weight
+        cat["count"] += n
+        cat[voice] += n
     for cat in categories.values():
         cat["rate_per_1k"] = _rate(cat["count"], words["all"])
         cat["author_rate_per_1k"] = _rate(cat["author"], words["author"])
-    for d in direction.values():
-        leg, deleg = d.pop("_leg"), d.pop("_deleg")
+    counts: dict[str, int] = dict.fromkeys((*VOICES, "all"), 0)
+    weighted: dict[str, float] = dict.fromkeys(VOICES, 0.0)
+    direction: dict[str, dict[str, Any]] = {}
+    for scope in ("author", "all"):
+        d: dict[str, Any] = {"legitimizing": 0, "delegitimizing": 0, "neutral": 0}
+        leg: float = 0.0
+        deleg: float = 0.0
+        for (voice, way), (hits, weight) in by_direction.items():
+            if scope == "all" or voice == scope:
+                d[way] += int(hits)
+                if way == "legitimizing":
+                    leg += weight
+                elif way == "delegitimizing":
+                    deleg += weight
         d["balance"] = (leg - deleg) / (leg + deleg) if leg + deleg else 0.0
+        direction[scope] = d
+    for (voice, _), (hits, weight) in by_direction.items():
+        counts[voice] += int(hits)
+        counts["all"] += int(hits)
+        weighted[voice] += weight
     sentiment: dict[str, Any] = {
         "model": "pattern",
         "polarity": a.sentiment.polarity,
@@ -434,10 +444,10 @@ def _scores(a: Analysis) -> dict[str, Any]:
         "categories": dict(sorted(categories.items())),
         "direction": direction,
         "sentiment": sentiment,
-        "hedges": markers[HEDGE],
-        "boosters": markers[BOOSTER],
-        "anonymous_sources": markers[ANONYMOUS],
-        "reporting_verbs": {c: markers[c] for c in REPORTING},
+        "hedges": markers.get(HEDGE, 0),
+        "boosters": markers.get(BOOSTER, 0),
+        "anonymous_sources": markers.get(ANONYMOUS, 0),
+        "reporting_verbs": {c: markers.get(c, 0) for c in REPORTING},
         "quotes": {
             "speech": sum(1 for q in quotes if q.kind == "speech" and not q.nested),
             "scare": sum(1 for q in quotes if q.kind == "scare"),
