@@ -5,7 +5,7 @@
 """
 
 from framing._version import __version__
-from framing.analysis import Analysis, AnalysisOptions, Match, analyze
+from framing.analysis import Analysis, AnalysisOptions, Match, analyze, analyze_many
 from framing.compare import Comparison, compare
 from framing.document import Document
 from framing.errors import FramingError
@@ -21,6 +21,7 @@ __all__ = [
     "Match",
     "__version__",
     "analyze",
+    "analyze_many",
     "compare",
     "load_lexicon",
 ]
