@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from bisect import bisect_right
@@ -30,6 +31,8 @@ from framing.voice import Voice, VoiceLayer, find_voices
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from framing.models.outputs import ModelOutputs
 
 __all__ = [
     "VOICES",
@@ -99,12 +102,15 @@ class AnalysisOptions:
 
     sentiment: ``"pattern"`` (TextBlob's bundled Pattern lexicon, computed in our own pass) or
     ``"vader"`` (adds VADER compound scores beside the Pattern ones).
+    models: add the shipped classifiers' sentence bias probabilities and article frames
+    (:mod:`framing.models`; off by default in the library, on by default in ``framing analyze``).
     """
 
     sentiment: Literal["pattern", "vader"] = "pattern"
+    models: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"sentiment": self.sentiment}
+        return {"sentiment": self.sentiment, "models": self.models}
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class Analysis:
     sentence_sentiment: tuple[SentimentScore, ...]
     options: AnalysisOptions = field(default_factory=AnalysisOptions)
     vader: tuple[float, ...] | None = None
+    classifiers: ModelOutputs | None = None
 
     @property
     def text(self) -> str:
@@ -151,7 +158,7 @@ class Analysis:
             if self.vader is not None:
                 item["vader_compound"] = self.vader[i]
             sentences.append(item)
-        return {
+        out = {
             "framing_version": __version__,
             "source": doc.source.to_dict(),
             "text": doc.text,
@@ -164,6 +171,9 @@ class Analysis:
             "attributions": [a.to_dict() for a in self.voices.attributions],
             "sentences": sentences,
         }
+        if self.classifiers is not None:
+            out["classifiers"] = self.classifiers.to_dict()
+        return out
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame with one row per match."""
@@ -184,6 +194,10 @@ def model_versions(options: AnalysisOptions) -> dict[str, str]:
     out = {"sentiment": SENTIMENT_MODELS["pattern"]}
     if options.sentiment == "vader":
         out["vader"] = SENTIMENT_MODELS["vader"]
+    if options.models:
+        from framing.models.registry import shipped_versions
+
+        out.update(shipped_versions())
     return out
 
 
@@ -273,10 +287,23 @@ def _analyze_batch(
         vader = None
         if options.sentiment == "vader":
             vader = tuple(vader_sentences(doc.text, list(doc.sentences)))
-        out.append(
-            Analysis(doc, layer, tuple(found), active, overall, tuple(per_sentence), options, vader)
+        analysis = Analysis(
+            doc, layer, tuple(found), active, overall, tuple(per_sentence), options, vader
         )
+        out.append(_with_models(analysis) if options.models else analysis)
     return out
+
+
+def _with_models(analysis: Analysis) -> Analysis:
+    """The analysis with the shipped classifiers' outputs (those that are installed)."""
+    from framing.models.outputs import predict_document
+    from framing.models.registry import shipped_available
+
+    bias, frames = shipped_available("bias"), shipped_available("frames")
+    if not (bias or frames):
+        return analysis
+    outputs = predict_document(analysis, bias=bias, frames=frames)
+    return dataclasses.replace(analysis, classifiers=outputs)
 
 
 def _matches(

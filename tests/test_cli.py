@@ -47,7 +47,7 @@ def test_analyze_text_output(runner: CliRunner, article: Path) -> None:
 
 
 def test_analyze_json_equals_library(runner: CliRunner, article: Path) -> None:
-    result = run(runner, "analyze", str(article), "-l", MINI, "--format", "json")
+    result = run(runner, "analyze", str(article), "-l", MINI, "--format", "json", "--no-models")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data == json.loads(json.dumps(analyze(article, lexicons=[MINI]).to_dict()))

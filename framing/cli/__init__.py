@@ -36,4 +36,5 @@ from framing.cli import analyze as _analyze  # noqa: E402, F401
 from framing.cli import classroom as _classroom  # noqa: E402, F401
 from framing.cli import compare as _compare  # noqa: E402, F401
 from framing.cli import lexicon as _lexicon  # noqa: E402, F401
+from framing.cli import models as _models  # noqa: E402, F401
 from framing.cli import report as _report  # noqa: E402, F401

@@ -52,6 +52,12 @@ def _inputs(paths: tuple[str, ...], encoding: str | None) -> Iterator[tuple[str,
     show_default=True,
     help="pattern: TextBlob's bundled Pattern lexicon; vader: add VADER compound scores.",
 )
+@click.option(
+    "--models/--no-models",
+    default=True,
+    show_default=True,
+    help="Add sentence bias probabilities and article frames from the shipped classifiers.",
+)
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, else detected).")
 @errors_as_messages
 def analyze(
@@ -61,6 +67,7 @@ def analyze(
     output: str | None,
     force: bool,
     sentiment: str,
+    models: bool,
     encoding: str | None,
 ) -> None:
     """Find loaded terms in articles and say whose voice each is in.
@@ -78,7 +85,7 @@ def analyze(
     from framing.lexicon.registry import load_lexicons
 
     active = load_lexicons(lexicons or None)
-    options = AnalysisOptions(sentiment=sentiment)  # type: ignore[arg-type]
+    options = AnalysisOptions(sentiment=sentiment, models=models)  # type: ignore[arg-type]
     results: list[Any] = []
     done = 0
     single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())

@@ -114,6 +114,9 @@ def analysis_page(analysis: Analysis, *, title: str | None = None) -> str:
         lexicons=analysis.lexicon_info(),
         models=model_versions(analysis.options),
         options=analysis.options.to_dict(),
+        classifiers=(
+            analysis.classifiers.summary_lines(analysis.text) if analysis.classifiers else []
+        ),
     )
 
 

@@ -90,6 +90,12 @@ def analysis_markdown(analysis: Analysis) -> str:
             ],
         )
     )
+    if analysis.classifiers is not None:
+        out += ["", "## Classifiers", ""]
+        out += [
+            f"- {escape(line.strip())}"
+            for line in analysis.classifiers.summary_lines(analysis.text)
+        ]
     out += ["", "## Article", "", article_markdown(analysis), "", "## Method", ""]
     lex = "; ".join(
         f"{x['name']} {x['version']} (sha256 {x['sha256'][:12]})" for x in analysis.lexicon_info()

@@ -134,7 +134,16 @@ def analysis_renderable(analysis: Analysis, *, title: str | None = None) -> Grou
         summary_table(analysis),
         terms_table(analysis),
         facts_table(analysis),
+        *_classifier_lines(analysis),
     )
+
+
+def _classifier_lines(analysis: Analysis) -> list[Text]:
+    """The classifiers' summary (framing.models), when the analysis has it."""
+    if analysis.classifiers is None:
+        return []
+    lines = analysis.classifiers.summary_lines(analysis.text, width=70)
+    return [Text(), *(Text(line) for line in lines)]
 
 
 def console(*, width: int | None = None, file: IO[str] | None = None) -> Console:
