@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/bench_report.py            # 1x and 10x, 2 worker processes
     .venv/bin/python bench/bench_report.py --jobs 1 --scales 1
+    .venv/bin/python bench/bench_report.py --scales 1 --models both   # without and with models
 
 The 10x corpus is FA-KES repeated ten times with distinct ids and texts (each copy ends with its
 own archive note), so the cache cannot short-circuit it: every one of the 8,040 documents is
 analysed. Each configuration runs in a fresh process with an empty cache (and the 1x one once more
 with the warm cache); the report, charts included, is written to a temporary folder. Peak memory
 is the maximum resident set size of the main process and of the largest worker process
-(sampled from /proc, so Linux only).
+(sampled from /proc, so Linux only). `--models` runs without the classifiers (`off`, the default,
+as before), with them (`on`, as `framing report` does by default) or both.
 """
 
 from __future__ import annotations
@@ -89,14 +91,17 @@ class DescendantPeak:
         return self.peak_kb
 
 
-def child(corpus: str, jobs: int, cache: str, out: str) -> None:
+def child(corpus: str, jobs: int, cache: str, out: str, models: bool) -> None:
     """Build and write one report; print wall time and peak RSS as JSON."""
+    from framing.analysis import AnalysisOptions
     from framing.corpus import CorpusOptions
     from framing.report import ReportOptions, RunOptions, build_report, write_report
 
     sampler = DescendantPeak()
     start = time.perf_counter()
-    options = ReportOptions(cache=cache, run=RunOptions(jobs=jobs))
+    options = ReportOptions(
+        cache=cache, run=RunOptions(jobs=jobs), analysis=AnalysisOptions(models=models)
+    )
     corpus_options = CorpusOptions(
         text_column="article_content", group_column="source", id_column="uid", date_column="date"
     )
@@ -125,34 +130,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
-    parser.add_argument("--child", nargs=4, metavar=("CORPUS", "JOBS", "CACHE", "OUT"))
+    parser.add_argument("--models", choices=["off", "on", "both"], default="off")
+    parser.add_argument("--child", nargs=5, metavar=("CORPUS", "JOBS", "CACHE", "OUT", "MODELS"))
     args = parser.parse_args()
     if args.child:
-        corpus, jobs, cache, out = args.child
-        child(corpus, int(jobs), cache, out)
+        corpus, jobs, cache, out, models = args.child
+        child(corpus, int(jobs), cache, out, models == "on")
         return
     source = need("datasets", "fakes_syria", "FA-KES-Dataset.csv")
     print(f"framing report on FA-KES, {args.jobs} worker processes, charts included")
-    print(f"{'run':<18} {'docs':>6} {'analysed':>8} {'stats s':>8} {'total s':>8} "
+    print(f"{'run':<26} {'docs':>6} {'analysed':>8} {'stats s':>8} {'total s':>8} "
           f"{'main MB':>8} {'worker MB':>9}")  # fmt: skip
+    settings = ["off", "on"] if args.models == "both" else [args.models]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for scale in args.scales:
             corpus = make_corpus(source, scale, folder)
-            cache = folder / f"cache_x{scale}.sqlite"
-            runs = [f"{scale}x cold cache"] + ([f"{scale}x warm cache"] if scale == 1 else [])
-            for label in runs:
-                result = subprocess.run(
-                    [sys.executable, __file__, "--child", str(corpus), str(args.jobs),
-                     str(cache), str(folder / f"report_x{scale}")],
-                    capture_output=True, text=True, cwd=ROOT, check=True,
-                )  # fmt: skip
-                r = json.loads(result.stdout.strip().splitlines()[-1])
-                print(
-                    f"{label:<18} {r['documents']:>6} {r['analysed']:>8} "
-                    f"{r['seconds_to_statistics']:>8} {r['seconds_total']:>8} "
-                    f"{r['peak_rss_main_mb']:>8} {r['peak_rss_worker_mb']:>9}"
-                )
+            for models in settings:
+                cache = folder / f"cache_x{scale}_{models}.sqlite"
+                runs = [f"{scale}x cold cache"] + ([f"{scale}x warm cache"] if scale == 1 else [])
+                for label in runs:
+                    result = subprocess.run(
+                        [sys.executable, __file__, "--child", str(corpus), str(args.jobs),
+                         str(cache), str(folder / f"report_x{scale}"), models],
+                        capture_output=True, text=True, cwd=ROOT, check=True,
+                    )  # fmt: skip
+                    r = json.loads(result.stdout.strip().splitlines()[-1])
+                    shown = f"{label}, models {models}"
+                    print(
+                        f"{shown:<26} {r['documents']:>6} {r['analysed']:>8} "
+                        f"{r['seconds_to_statistics']:>8} {r['seconds_total']:>8} "
+                        f"{r['peak_rss_main_mb']:>8} {r['peak_rss_worker_mb']:>9}"
+                    )
 
 
 if __name__ == "__main__":

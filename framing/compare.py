@@ -24,9 +24,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
-from framing.actor_names import in_name
 from framing.actors import ActorLayer, find_actors, link_keys, speaker_side
-from framing.analysis import Analysis, AnalysisOptions, analyze, model_versions
+from framing.analysis import Analysis, AnalysisOptions, _with_models, analyze, model_versions
 from framing.document import Document
 from framing.errors import FramingError
 from framing.lexicon.format import Lexicon
@@ -265,9 +264,33 @@ class Comparison:
         return pd.DataFrame(rows, columns=columns)
 
     @cached_property
+    def frames(self) -> pd.DataFrame:
+        """Frame probabilities side by side, as the frame model estimates them.
+
+        Columns: frame, label, a, b, difference, a_predicted, b_predicted; largest difference
+        first. Empty without model outputs (``AnalysisOptions(models=True)``).
+        """
+        from framing.compare_models import frame_table
+
+        return frame_table(self)
+
+    @cached_property
+    def sentence_bias(self) -> pd.DataFrame:
+        """Sentence bias side by side, as the bias model estimates it: measure, label, meaning,
+        a, b, difference (see :data:`framing.compare_models.BIAS_MEASURES`). Empty without
+        model outputs."""
+        from framing.compare_models import bias_table
+
+        return bias_table(self)
+
+    @cached_property
     def summary(self) -> list[str]:
-        """A few plain sentences naming the largest differences, largest first."""
-        return _summarize(self)
+        """A few plain sentences naming the largest differences, largest first; then, with model
+        outputs, at most two on large differences in the model estimates."""
+        from framing.compare_models import model_summary
+        from framing.compare_summary import summarize
+
+        return summarize(self) + model_summary(self)
 
     # --- output ----------------------------------------------------------------------------------
 
@@ -291,6 +314,7 @@ class Comparison:
             "categories": records(self.categories),
             "scores": records(self.scores),
             "speakers": records(self.speakers),
+            **self._model_dict(),
             "documents": [
                 {"name": name, **analysis.to_dict(), "actors": layer.to_dict()}
                 for name, analysis, layer in zip(
@@ -298,6 +322,18 @@ class Comparison:
                 )
             ],
         }
+
+    def _model_dict(self) -> dict[str, Any]:
+        from framing.compare_models import classifier_versions
+
+        out: dict[str, Any] = {}
+        if any(a.classifiers is not None for a in self.analyses):
+            out["classifier_versions"] = classifier_versions(self)
+        if len(self.frames):
+            out["frames"] = records(self.frames)
+        if len(self.sentence_bias):
+            out["sentence_bias"] = records(self.sentence_bias)
+        return out
 
     def _repr_html_(self) -> str:
         from framing.render.compare_html import comparison_fragment
@@ -379,7 +415,9 @@ def compare(
 
     `names` are the two articles' display names (default ``("A", "B")``); a string is split at
     its comma. An Analysis given for one side lends its lexicons and options to the other side
-    unless `lexicons` or `options` are given.
+    unless `lexicons` or `options` are given. With ``options.models`` both articles carry the
+    classifiers' outputs and the comparison has :attr:`Comparison.frames` and
+    :attr:`Comparison.sentence_bias` (the library default leaves the models off).
     """
     pair = _names(names)
     given = [x for x in (a, b) if isinstance(x, Analysis)]
@@ -388,8 +426,11 @@ def compare(
     if given and options is None:
         options = given[0].options
     analyses = tuple(
-        x if isinstance(x, Analysis) else analyze(x, lexicons=lexicons, options=options)
-        for x in (a, b)
+        _with_models(x) if x.options.models and x.classifiers is None else x
+        for x in (
+            x if isinstance(x, Analysis) else analyze(x, lexicons=lexicons, options=options)
+            for x in (a, b)
+        )
     )
     first, second = analyses
     if first.lexicon_info() != second.lexicon_info():
@@ -404,168 +445,3 @@ def compare(
         )
     layers = (find_actors(first), find_actors(second))
     return Comparison(pair, (first, second), layers, link_keys(layers))
-
-
-# --- the summary -------------------------------------------------------------------------------
-
-
-def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def _surface(texts: str, label: str) -> str:
-    """The most used form, without a sentence-initial capital: "Rebels" -> "rebels"."""
-    first = texts.split("; ")[0] if texts else label
-    if first.lower().startswith("the ") and not label.lower().startswith("the "):
-        first = first[4:]
-    if first[:1].isupper() and label[:1].islower() and not first[1:2].isupper():
-        return first[:1].lower() + first[1:]
-    return first
-
-
-def _side_phrase(
-    name: str, actor: str, rows: list[dict[str, Any]], side: str, first: bool, pronoun: str
-) -> str:
-    """ "Outlet B calls them 'terrorists' twice in its own voice and quotes X calling them ..." """
-    own: Counter[str] = Counter()
-    cited: dict[tuple[str, str], Counter[str]] = {}
-    for r in rows:
-        surface = _surface(r["texts"], r["label"])
-        if r["voice"] == "author":
-            own[surface] += r[side]
-        else:
-            cited.setdefault((surface, r["voice"]), Counter())[
-                r["speaker"] or "an unnamed source"
-            ] += r[side]
-    bits = []
-    target = actor if first else pronoun
-    if own:
-        words = " and ".join(f"'{w}' {_times(n)}" for w, n in own.most_common(2))
-        bits.append(f"calls {target} {words} in its own voice")
-        target = pronoun
-    ranked = sorted(cited.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    for (surface, voice), speakers in ranked[:2]:
-        verb = "quotes" if voice == "quote" else "reports"
-        who = speakers.most_common(1)[0][0]
-        if len(speakers) > 1:
-            who += f" and {len(speakers) - 1} other source{'s' if len(speakers) > 2 else ''}"
-        n = sum(speakers.values())
-        bits.append(
-            f"{verb} {who} calling {target} '{surface}'" + ("" if n == 1 else f" {_times(n)}")
-        )
-        target = pronoun
-    return f"{name} " + " and ".join(bits)
-
-
-def _actor_sentences(c: Comparison) -> list[tuple[float, str, set[str]]]:
-    """One sentence per actor whose labels differ between the articles, heaviest first."""
-    types: dict[str, str] = {}
-    for layer in c.actors:
-        for key, kind in layer.types.items():
-            types.setdefault(c.keys.get(key, key), kind)
-    out = []
-    rows_by_key: dict[str, list[dict[str, Any]]] = {}
-    for row in records(c.labels):
-        rows_by_key.setdefault(row["key"], []).append(row)
-    for key, rows in rows_by_key.items():
-        used = {side: {r["label"] for r in rows if r[side]} for side in "ab"}
-        only = {"a": used["a"] - used["b"], "b": used["b"] - used["a"]}
-        if not (only["a"] or only["b"]):
-            continue
-        loaded = any(r["loaded"] for r in rows if r["label"] in only["a"] | only["b"])
-        if not loaded and not (only["a"] and only["b"]):
-            continue  # a plain word ("administration") on one side only is not worth a sentence
-        actor = rows[0]["actor"]
-        pronoun = "it" if types.get(key) in ("state", "org", "other") else "them"
-        parts = []
-        first = True
-        order = [("a", c.names[0]), ("b", c.names[1])]
-        if not only["a"]:
-            order.reverse()
-        for side, name in order:
-            mine = [r for r in rows if r["label"] in only[side] and r[side]]
-            target = actor if first else pronoun
-            if mine:
-                parts.append(_side_phrase(name, actor, mine, side, first, pronoun))
-            elif used[side]:
-                parts.append(f"{name} uses none of these labels for {target}")
-            else:
-                parts.append(f"{name} gives {target} none of these labels")
-            first = False
-        weight = sum(
-            (r["a"] + r["b"]) * (1.0 if r["loaded"] else 0.5)
-            for r in rows
-            if r["label"] in only["a"] | only["b"]
-        )
-        sentence = "; ".join(parts) + "."
-        out.append((weight, sentence, only["a"] | only["b"]))
-    out.sort(key=lambda x: (-x[0], x[1]))
-    return out
-
-
-def _score_sentences(c: Comparison) -> list[str]:
-    first, second = c.names
-    v = {r["measure"]: (r["a"], r["b"]) for r in records(c.scores)}
-    out = []
-    a, b = v["loaded_rate_author"]
-    if max(a, b) > 0 and abs(a - b) >= max(2.0, 0.25 * max(a, b)):
-        out.append(
-            f"{first}'s own voice carries {a:.1f} loaded terms per 1,000 words, {second}'s {b:.1f}."
-        )
-    a, b = v["quoted_share"]
-    if abs(a - b) >= 0.10:
-        out.append(f"{first} gives {a:.0%} of its words to direct quotes, {second} {b:.0%}.")
-    a, b = v["balance_author"]
-    directional = all(
-        x.scores["direction"]["author"]["legitimizing"]
-        + x.scores["direction"]["author"]["delegitimizing"]
-        for x in c.analyses
-    )
-    if directional and abs(a - b) >= 0.5:
-        out.append(
-            f"In their own voice, the balance of legitimizing and delegitimizing terms is "
-            f"{a:+.2f} for {first} and {b:+.2f} for {second} (-1 to +1)."
-        )
-    a, b = v["speakers"]
-    if a != b:
-        noun = "speaker" if a == 1 else "speakers"
-        out.append(f"{first} quotes or cites {a:.0f} distinct {noun}, {second} {b:.0f}.")
-    return out
-
-
-def _terms_only_in_names(c: Comparison) -> set[tuple[str, str]]:
-    """Terms matched only inside names ("Sham" in "Fatah al-Sham"): not word choices."""
-    seen: dict[tuple[str, str], bool] = {}
-    for analysis in c.analyses:
-        openings = analysis.document.sentence_openings
-        for m in analysis.matches:
-            key = (m.lexicon, m.term)
-            seen[key] = seen.get(key, True) and in_name(m, openings)
-    return {k for k, only in seen.items() if only}
-
-
-def _summarize(c: Comparison) -> list[str]:
-    first, second = c.names
-    actors = _actor_sentences(c)
-    out = [s for _, s, _ in actors[:3]]
-    named = set().union(*(labels for *_, labels in actors[:3]))
-    in_names = _terms_only_in_names(c)
-    for r in records(c.terms):
-        skip = r["marker"] or not r["loaded"] or r["term"] in named or r["a"] == r["b"]
-        if skip or (r["lexicon"], r["term"]) in in_names:
-            continue
-        (more, n_more), (less, n_less) = sorted(
-            ((first, r["a"]), (second, r["b"])), key=lambda x: -x[1]
-        )
-        out.append(
-            f"The largest other difference in wording is '{r['term']}': {more} uses it "
-            f"{_times(n_more)}, {less} {_times(n_less) if n_less else 'never'}."
-        )
-        break
-    out += _score_sentences(c)
-    if not out:
-        out.append(
-            "The two articles attach the same labels to the same actors, and their scores are "
-            "close."
-        )
-    return out[:7]

@@ -8,6 +8,9 @@ independent of the document's group, so the same record serves any grouping.
 :class:`CorpusCounts` adds records one at a time (texts are never kept) and merges with another
 accumulator, so a multi-process pass, a cache read or partitions computed elsewhere all end in the
 same state. :meth:`CorpusCounts.tables` hands the statistics module compact arrays.
+
+With ``AnalysisOptions(models=True)`` a record also keeps the classifiers' outputs, reduced to a
+:class:`~framing.model_counts.ModelRecord` (frame probabilities, sentence-bias tallies by voice).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from framing.model_counts import ModelCounts, ModelRecord, ModelTables
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,7 +50,8 @@ __all__ = [
 ]
 
 #: Bumped whenever the record layout or its counting rules change (part of every cache key).
-SCHEMA_VERSION = 1
+#: 2: model outputs (frame probabilities, sentence bias by voice); actor aliases kept in the cache.
+SCHEMA_VERSION = 2
 #: Voices in record order; "all" is their sum and comes last in the tables.
 VOICE_COLUMNS: tuple[str, ...] = ("author", "quote", "attributed", "all")
 _VOICE_INDEX = {"author": 0, "quote": 1, "attributed": 2}
@@ -146,6 +152,7 @@ class DocCounts:
     actors: list[tuple[str, str, str, str, int]] = field(default_factory=list)
     actor_aliases: dict[str, list[str]] = field(default_factory=dict)
     actor_types: dict[str, str] = field(default_factory=dict)
+    models: ModelRecord | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -160,6 +167,7 @@ class DocCounts:
             "a": [list(x) for x in self.actors],
             "aa": self.actor_aliases,
             "at": self.actor_types,
+            "m": None if self.models is None else self.models.to_json(),
         }
 
     @classmethod
@@ -180,6 +188,9 @@ class DocCounts:
             actors=[
                 (str(a), str(b), str(c), str(d), int(e)) for a, b, c, d, e in data.get("a", [])
             ],
+            actor_aliases={str(k): [str(x) for x in v] for k, v in data.get("aa", {}).items()},
+            actor_types={str(k): str(v) for k, v in data.get("at", {}).items()},
+            models=None if data.get("m") is None else ModelRecord.from_json(data["m"]),
         )
 
 
@@ -189,7 +200,8 @@ def count_document(analysis: Analysis, actors: Any = None) -> DocCounts:
     `actors` is a ``framing.actors.ActorLayer`` (its ``labels`` have ``key``, ``actor``,
     ``label`` and ``voice``; its ``aliases`` and ``types`` are kept for the labelled actors, so
     keys can be linked across documents). ``first`` maps ``term<TAB>voice`` to the voice index
-    and the offsets of the first such match and of its sentence.
+    and the offsets of the first such match and of its sentence. The analysis' model outputs,
+    when it has them, become ``models``.
     """
     words = analysis.voices.words
     terms: dict[str, list[int]] = {}
@@ -231,6 +243,11 @@ def count_document(analysis: Analysis, actors: Any = None) -> DocCounts:
         actors=[(*k, n) for k, n in sorted(pairs.items())],
         actor_aliases={k: [str(a) for a in aliases.get(k, ())] for k in keys},
         actor_types={k: str(types.get(k, "other")) for k in keys},
+        models=(
+            None
+            if analysis.classifiers is None
+            else ModelRecord.from_outputs(analysis.classifiers, analysis.voices)
+        ),
     )
 
 
@@ -278,6 +295,7 @@ class CountTables:
     actor_labels: Mapping[tuple[int, str, str, str], int]
     actor_names: Mapping[str, str]
     examples: Mapping[tuple[int, str, str], Sequence[Example]]
+    models: ModelTables | None = None
 
     @property
     def n_docs(self) -> int:
@@ -310,6 +328,7 @@ class CorpusCounts:
         self.actor_aliases: dict[str, set[str]] = {}
         self.actor_types: dict[str, str] = {}
         self.examples: dict[tuple[int, str, str], list[Example]] = {}
+        self.models = ModelCounts()
         self.skipped: Counter[str] = Counter()
         self.skipped_messages: list[str] = []
         self.bad_dates = 0
@@ -363,6 +382,7 @@ class CorpusCounts:
                     self._vals.append(n)
         self.unigrams[gid].update(rec.unigrams)
         self.bigrams[gid].update(rec.bigrams)
+        self.models.add(row, rec.models)
         for key, actor, label, voice, n in rec.actors:
             self.actor_labels[(gid, key, label, voice)] += n
             self.actor_names.setdefault(key, actor)
@@ -395,6 +415,7 @@ class CorpusCounts:
         self._rows.extend(r + offset for r in other._rows)
         self._cols.extend(4 * tmap[c // 4] + c % 4 for c in other._cols)
         self._vals.extend(other._vals)
+        self.models.merge(other.models, offset)
         for gid, counter in other.unigrams.items():
             self.unigrams[gmap[gid]].update(counter)
         for gid, counter in other.bigrams.items():
@@ -514,6 +535,7 @@ class CorpusCounts:
             },
             actor_names=dict(self.actor_names),
             examples={(gids[g], t, v): ex for (g, t, v), ex in self.examples.items()},
+            models=self.models.tables(inverse) if self.models else None,
         )
 
 

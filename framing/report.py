@@ -95,6 +95,7 @@ _CODE_FILES = (
     "voice.py",
     "sentiment.py",
     "counts.py",
+    "model_counts.py",
     "actors.py",
     "lexicon/format.py",
     "lexicon/matcher.py",
@@ -102,12 +103,21 @@ _CODE_FILES = (
 )
 
 
-def code_fingerprint() -> str:
+#: The modules that turn a text into model outputs (part of the key when the models are on).
+_MODEL_CODE_FILES = (
+    "models/outputs.py",
+    "models/bias.py",
+    "models/frames.py",
+    "models/features.py",
+)
+
+
+def code_fingerprint(files: Sequence[str] = _CODE_FILES) -> str:
     """SHA-256 of the source of the modules that produce count records."""
     spec = importlib.util.find_spec("framing")
     root = Path(next(iter(spec.submodule_search_locations or []))) if spec else Path()
     digest = hashlib.sha256()
-    for name in _CODE_FILES:
+    for name in files:
         path = root / name
         if path.is_file():
             digest.update(name.encode())
@@ -118,8 +128,12 @@ def code_fingerprint() -> str:
 def analysis_config(
     lexicons: Sequence[Lexicon], options: AnalysisOptions, *, actors: bool
 ) -> dict[str, Any]:
-    """What a count record depends on besides its text (the cache key is its hash)."""
-    return {
+    """What a count record depends on besides its text (the cache key is its hash).
+
+    With the models on: each shipped model file's SHA-256 (None when it is not installed) and
+    a hash of the code that runs them.
+    """
+    config = {
         "framing_version": __version__,
         "count_schema": SCHEMA_VERSION,
         "lexicons": [lex.info() for lex in lexicons],
@@ -128,6 +142,14 @@ def analysis_config(
         "actors": bool(actors and actor_finder() is not None),
         "code": code_fingerprint(),
     }
+    if options.models:
+        from framing.models.registry import KINDS, manifest, shipped_available
+
+        config["model_files"] = {
+            kind: manifest()[kind]["sha256"] if shipped_available(kind) else None for kind in KINDS
+        }
+        config["model_code"] = code_fingerprint(_MODEL_CODE_FILES)
+    return config
 
 
 # --- the counting pass ---------------------------------------------------------------------
@@ -170,10 +192,23 @@ def _parse_snapshot(snap: tuple[str, str, str | None]) -> Lexicon:
 def _init_worker(
     snapshots: Sequence[tuple[str, str, str | None]], options: AnalysisOptions, actors: bool
 ) -> None:
-    """Parse the lexicons in a worker process from the exact text the main process read."""
+    """Parse the lexicons in a worker process from the exact text the main process read, and
+    load the shipped models once (they stay loaded for every document the worker analyses)."""
     _WORKER.update(
         lexicons=tuple(_parse_snapshot(s) for s in snapshots), options=options, actors=actors
     )
+    if options.models:
+        load_models()
+
+
+def load_models() -> list[str]:
+    """Load the installed shipped models into this process (once; returns their kinds)."""
+    from framing.models.registry import KINDS, load_shipped, shipped_available
+
+    kinds = [kind for kind in KINDS if shipped_available(kind)]
+    for kind in kinds:
+        load_shipped(kind)  # functools.cache: later calls return the same loaded model
+    return kinds
 
 
 def _count_batch(texts: Sequence[str]) -> list[DocCounts | str]:
@@ -209,6 +244,15 @@ def count_corpus(
     run = run or RunOptions()
     counts = CorpusCounts(term_registry(lexicons))
     workers = run.workers()
+    if options.models:
+        # fail early, with the models' own message, on a damaged model file
+        if workers == 1:
+            load_models()
+        else:
+            from framing.models.registry import KINDS, check_shipped
+
+            for kind in KINDS:
+                check_shipped(kind)
     pool = None
     snapshots = [_snapshot(lex) for lex in lexicons] if workers > 1 else []
     if workers > 1 and all(snap is not None for snap in snapshots):
@@ -336,6 +380,7 @@ class Report:
     models: dict[str, str]
     families: dict[str, list[str]]
     period: str | None = None
+    classifiers: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def groups(self) -> list[str]:
@@ -354,6 +399,7 @@ class Report:
             "families": self.families,
             "period": self.period,
             "corpus": self.corpus,
+            "classifiers": self.classifiers,
         }
 
 
@@ -412,6 +458,10 @@ def build_report(
         "rates_over_time": over_time,
         "ngram_scatter": ngram_scatter(tables, so),
     }
+    if tables.models is not None and tables.models.any_frames:
+        result["frames_by_group"] = stats.frame_distributions(tables, so)
+    if tables.models is not None and tables.models.any_bias:
+        result["bias_by_group"] = stats.bias_by_group(tables, so)
     values = sentiment_values(tables)
     sentiment = {
         name: {m: v[tables.doc_group == g] for m, v in values.items()}
@@ -447,11 +497,23 @@ def build_report(
         models=model_versions(options.analysis),
         families={name: [t.term for t in members[name]] for name, _ in so.families},
         period=over_time.attrs.get("period") if len(over_time) else None,
+        classifiers=_classifiers(tables),
     )
     from framing.render.report_examples import collect_examples
 
     report.examples = collect_examples(report, tables)
     return report
+
+
+def _classifiers(tables: Any) -> list[dict[str, str]]:
+    """The shipped models whose outputs the report's documents carry (for its Methods)."""
+    from framing.models.registry import shipped_info
+
+    m = tables.models
+    if m is None:
+        return []
+    used = {"frames": m.any_frames, "bias": m.any_bias}
+    return [info for info in shipped_info() if used.get(info["kind"])]
 
 
 _TERM_COLUMNS = [

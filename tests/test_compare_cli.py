@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from framing import compare
+from framing.analysis import AnalysisOptions
 from framing.cli import cli
 
 from .conftest import DATA
@@ -47,7 +48,9 @@ def test_json_equals_library(runner: CliRunner) -> None:
     result = run(runner, A, B, "--names", NAMES, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    expected = json.loads(json.dumps(compare(A, B, names=("Outlet A", "Outlet B")).to_dict()))
+    options = AnalysisOptions(models=True)  # the command's default, the library's opt-in
+    library = compare(A, B, names=("Outlet A", "Outlet B"), options=options)
+    expected = json.loads(json.dumps(library.to_dict()))
     assert data == expected
     quoted = [r for r in data["labels"] if r["label"] == "freedom fighter"]
     assert [(r["voice"], r["speaker"], r["b"]) for r in quoted] == [("quote", "Dana Ilic", 1)]

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from framing.analysis import AnalysisOptions
 from framing.cli import cli
 from framing.report import ReportOptions, RunOptions, build_report
 from framing.stats import StatsOptions
@@ -124,7 +125,11 @@ def test_untrusted_text_is_escaped(tmp_path: Path) -> None:
 
 def _options(jobs: int) -> ReportOptions:
     return ReportOptions(
-        cache=None, charts=False, run=RunOptions(jobs=jobs), stats=StatsOptions(bootstrap=100)
+        cache=None,
+        charts=False,
+        run=RunOptions(jobs=jobs),
+        stats=StatsOptions(bootstrap=100),
+        analysis=AnalysisOptions(models=True),
     )
 
 
@@ -140,7 +145,9 @@ def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> 
     one = build_report([folder], CorpusOptions(), _options(1))
     two = build_report([folder], CorpusOptions(), _options(2))
     assert one.corpus["documents"] == two.corpus["documents"] == 18
-    for name in ("terms_by_group", "pairwise_tests", "distinguishing_words", "groups"):
+    assert {"frames_by_group", "bias_by_group"} <= set(one.tables)
+    for name in ("terms_by_group", "pairwise_tests", "distinguishing_words", "groups",
+                 "frames_by_group", "bias_by_group"):  # fmt: skip
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
     assert report_json(one) == report_json(build_report([folder], CorpusOptions(), _options(1)))
 

@@ -1,5 +1,7 @@
 """The demo corpus report: every planted difference is recovered; the folder is complete and
-opens in headless Chromium without console errors and with every image loaded."""
+opens in headless Chromium without console errors and with every image loaded. The report is
+built with the classifiers on (as `framing report` and `make demo` do), so their tables, charts
+and sections are checked here too."""
 
 from __future__ import annotations
 
@@ -18,16 +20,27 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from framing.analysis import AnalysisOptions
+from framing.models.registry import shipped_available
 from framing.report import Report, ReportOptions, RunOptions, build_report, write_report
 
 DEMO = Path(str(resources.files("framing") / "demo" / "corpus"))
 TRUTH = tomllib.loads((DEMO / "ground_truth.toml").read_text(encoding="utf-8"))
 REQUIRED = "group,term,category,voice,count,words,rate_per_1k,ci_low,ci_high"
+FRAME_HEADER = (
+    "group,frame,documents,predicted,predicted_share,ci_low,ci_high,mean_probability,"
+    "mean_ci_low,mean_ci_high"
+)
+MODELS = shipped_available("bias") and shipped_available("frames")
+needs_models = pytest.mark.skipif(not MODELS, reason="the shipped models are not installed")
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return build_report([DEMO], options=ReportOptions(cache=None, run=RunOptions(jobs=1)))
+    options = ReportOptions(
+        cache=None, run=RunOptions(jobs=1), analysis=AnalysisOptions(models=True)
+    )
+    return build_report([DEMO], options=options)
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +164,74 @@ def test_html_is_self_contained(folder: Path) -> None:
     assert html.count("<img ") >= 7
     assert "Benjamini" in html and "Monroe" in html
     assert "<mark>counter-terrorism operation</mark>" in html or "counter-terrorism" in html
+
+
+@needs_models
+def test_frame_distributions_by_group(report: Report, folder: Path) -> None:
+    frames = report.tables["frames_by_group"]
+    header = (folder / "frames_by_group.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith(FRAME_HEADER)
+    assert len(frames) == 14 * 5 and set(frames["group"]) == set(report.groups)
+    for value, low, high in (
+        ("predicted_share", "ci_low", "ci_high"),
+        ("mean_probability", "mean_ci_low", "mean_ci_high"),
+    ):
+        assert frames[[value, low, high]].stack().between(0.0, 1.0).all()
+        assert (frames[low] <= frames[value] + 1e-12).all()
+        assert (frames[value] <= frames[high] + 1e-12).all()
+    counts = report.tables["groups"].set_index("group")["documents"]
+    assert (frames["documents"] == frames["group"].map(counts)).all()
+    assert (frames["predicted_share"] == frames["predicted"] / frames["documents"]).all()
+    assert frames.groupby("group")["small_sample"].all()["Harbor Post"]
+    political = frames[frames["frame"] == "Political"].set_index("group")
+    # the opposition outlet's stories are about politics more often than the state outlet's
+    assert political.loc["Kessra Free Press", "ci_low"] > political.loc["Velbrod Herald", "ci_high"]
+
+
+@needs_models
+def test_sentence_bias_by_group(report: Report, folder: Path) -> None:
+    bias = report.tables["bias_by_group"]
+    header = (folder / "bias_by_group.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("group,voice,documents,sentences,biased,biased_share,ci_low,ci_high")
+    assert set(bias["voice"]) == {"author", "quote", "attributed", "all"}
+    shares = bias.dropna(subset=["biased_share"])
+    assert (shares["ci_low"] <= shares["biased_share"] + 1e-12).all()
+    assert (shares["biased_share"] <= shares["ci_high"] + 1e-12).all()
+    assert shares[["biased_share", "ci_low", "ci_high"]].stack().between(0.0, 1.0).all()
+    parts = bias[bias["voice"] != "all"].groupby("group")[["sentences", "biased"]].sum()
+    whole = bias[bias["voice"] == "all"].set_index("group")[["sentences", "biased"]]
+    pd.testing.assert_frame_equal(parts.sort_index(), whole.sort_index())
+    own = bias[bias["voice"] == "author"].set_index("group")["biased_share"]
+    # the tabloid's emotive narration against the wire's neutral one
+    assert own.idxmax() == "Daily Courier" and own.idxmin() == "Continental Wire"
+
+
+@needs_models
+def test_model_sections_and_methods(report: Report, folder: Path) -> None:
+    from framing.render.report_text import findings
+
+    text = findings(report)
+    assert any(
+        s.startswith("Model estimate: the frame classifier predicts the Political") for s in text
+    )
+    assert any("of Daily Courier's own-voice sentences biased" in s for s in text)
+    charts = {p.name for p in (folder / "charts").iterdir()}
+    assert {"frame_shares.png", "frame_shares.svg", "sentence_bias.png"} <= charts
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<section id="models">' in html and 'id="chart-frame_shares"' in html
+    assert "estimates of two statistical classifiers" in html
+    for info in report.classifiers:
+        assert f"<code>{info['sha256']}</code>" in html and info["metrics"] in html
+    assert {c["name"] for c in report.classifiers} == {"bias-babe", "frames-semeval"}
+    md = (folder / "report.md").read_text(encoding="utf-8")
+    assert "## Model estimates: frames and sentence bias" in md
+    assert "- Classifier: bias-babe 1.0 " in md and report.classifiers[0]["sha256"] in md
+    assert "macro-F1 0.780" in md
+    data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert data["tables"]["frames_by_group"]["columns"][:10] == FRAME_HEADER.split(",")
+    assert "bias_by_group" in data["tables"]
+    assert data["methods"]["classifiers"][0]["sha256"] == report.classifiers[0]["sha256"]
+    assert data["methods"]["analysis_options"]["models"] is True
 
 
 def test_refuses_to_overwrite(report: Report, folder: Path) -> None:

@@ -44,6 +44,12 @@ def _read(item: str, encoding: str | None, stdin: bytes | None) -> object:
     show_default=True,
     help="pattern: TextBlob's bundled Pattern lexicon; vader: add VADER compound scores.",
 )
+@click.option(
+    "--models/--no-models",
+    default=True,
+    show_default=True,
+    help="Compare sentence bias and frames as the shipped classifiers estimate them.",
+)
 @click.option("--encoding", help="Encoding of the input files (default: UTF-8, else detected).")
 @errors_as_messages
 def compare(
@@ -55,19 +61,22 @@ def compare(
     output: str | None,
     force: bool,
     sentiment: str,
+    models: bool,
     encoding: str | None,
 ) -> None:
     """Compare two articles: who is called what, which words differ, whose voice carries them.
 
     A and B are text or HTML files, or - for stdin (only one of them). The text output shows a
-    summary of the largest differences and tables of labels per actor, word choice and scores;
-    html puts the two articles side by side, highlighted, with the tables and a chart.
+    summary of the largest differences and tables of labels per actor, word choice and scores,
+    and the shipped classifiers' frames and sentence bias side by side (--no-models: without
+    them); html puts the two articles side by side, highlighted, with the tables and a chart.
 
     \b
     Examples:
       framing compare sana.txt alaraby.txt --names "SANA,Al-Araby"
       framing compare a.html b.html --format html -o compare.html
       framing compare a.txt b.txt --format json > compare.json
+      framing compare a.txt b.txt --no-models
       cat a.txt | framing compare - b.txt --format md
     """
     from framing.analysis import AnalysisOptions
@@ -82,7 +91,7 @@ def compare(
             stdin = fh.read()
     docs = [_read(item, encoding, stdin) for item in (a, b)]
     active = load_lexicons(lexicons or None)
-    options = AnalysisOptions(sentiment=sentiment)  # type: ignore[arg-type]
+    options = AnalysisOptions(sentiment=sentiment, models=models)  # type: ignore[arg-type]
     comparison = run(docs[0], docs[1], names, lexicons=active, options=options)  # type: ignore[arg-type]
     if fmt == "json":
         text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -63,6 +63,12 @@ def _default_name(inputs: tuple[str, ...]) -> str:
     help="pattern: TextBlob's Pattern lexicon; vader: add VADER compound scores.",
 )
 @click.option(
+    "--models/--no-models",
+    default=True,
+    show_default=True,
+    help="Add frame distributions and sentence bias by group from the shipped classifiers.",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=0),
@@ -136,6 +142,7 @@ def report(
     encoding: str | None,
     lexicons: tuple[str, ...],
     sentiment: str,
+    models: bool,
     jobs: int,
     cache_path: str,
     no_cache: bool,
@@ -148,7 +155,8 @@ def report(
     no_charts: bool,
     quiet: bool,
 ) -> None:
-    """Compare outlets: rates of loaded terms by voice, distinguishing wording, tests, charts.
+    """Compare outlets: rates of loaded terms by voice, distinguishing wording, tests, charts,
+    and the shipped classifiers' frames and sentence bias by group (--no-models: without them).
 
     INPUTS are folders of .txt/.html articles (one subfolder per outlet, or a metadata file) or
     CSV/TSV/JSONL/Parquet tables (.gz accepted), one article a row. The report goes to
@@ -159,6 +167,7 @@ def report(
       framing report corpus/
       framing report articles.csv --text-column body --group-column source --date-column date
       framing report news.jsonl.gz --name news --jobs 2 --force
+      framing report corpus/ --no-models
     """
     import time
 
@@ -195,7 +204,7 @@ def report(
     options = ReportOptions(
         title=title,
         lexicons=lexicons or None,
-        analysis=AnalysisOptions(sentiment=sentiment),  # type: ignore[arg-type]
+        analysis=AnalysisOptions(sentiment=sentiment, models=models),  # type: ignore[arg-type]
         stats=stats,
         run=RunOptions(jobs=jobs),
         cache=None if no_cache else cache_path,

@@ -8,13 +8,28 @@ a small :class:`ModelOutputs` with a JSON-safe :meth:`~ModelOutputs.to_dict`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from framing.models.persistence import ModelFile
 
-__all__ = ["ModelOutputs", "SentenceBias", "classify_sentences", "predict_document"]
+if TYPE_CHECKING:
+    from framing.voice import VoiceLayer
+
+__all__ = [
+    "BIAS_VOICES",
+    "BiasTally",
+    "ModelOutputs",
+    "SentenceBias",
+    "bias_by_voice",
+    "classify_sentences",
+    "predict_document",
+]
+
+#: The voices sentence bias is tallied in (a sentence's voice is the one it is mostly in);
+#: the same as ``framing.analysis.VOICES``.
+BIAS_VOICES: tuple[str, ...] = ("author", "quote", "attributed")
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,31 @@ class ModelOutputs:
                 "supporting_sentences": {f: list(ix) for f, ix in self.supporting},
             }
         return out
+
+
+class BiasTally(NamedTuple):
+    """Sentences, how many are predicted biased, and the sum of their bias probabilities."""
+
+    sentences: int = 0
+    biased: int = 0
+    probability: float = 0.0
+
+
+def bias_by_voice(outputs: ModelOutputs, voices: VoiceLayer) -> dict[str, BiasTally]:
+    """Sentence bias tallied by the voice each sentence is mostly in (see :data:`BIAS_VOICES`).
+
+    `voices` is the document's voice layer (``Analysis.voices``); a sentence's voice is the one it
+    is mostly in (:meth:`~framing.voice.VoiceLayer.dominant_voices`: ``quote`` or ``attributed``
+    when direct quotes or reported speech hold at least a third of it, else ``author``).
+    """
+    spans = [(s.start, s.end) for s in outputs.sentences]
+    tallies = {v: [0, 0, 0.0] for v in BIAS_VOICES}
+    for s, voice in zip(outputs.sentences, voices.dominant_voices(spans), strict=True):
+        slot = tallies[voice]
+        slot[0] += 1
+        slot[1] += int(s.biased)
+        slot[2] += s.probability
+    return {v: BiasTally(int(n), int(k), float(p)) for v, (n, k, p) in tallies.items()}
 
 
 def classify_sentences(sentences: list[str], model: ModelFile | None = None) -> list[float]:

@@ -17,7 +17,16 @@ from typing import Any
 from framing.errors import ModelError
 from framing.models.persistence import ModelFile, load_model
 
-__all__ = ["KINDS", "load_shipped", "manifest", "shipped_available", "shipped_versions"]
+__all__ = [
+    "KINDS",
+    "card_metrics",
+    "check_shipped",
+    "load_shipped",
+    "manifest",
+    "shipped_available",
+    "shipped_info",
+    "shipped_versions",
+]
 
 KINDS = ("bias", "frames")
 
@@ -71,9 +80,78 @@ def load_shipped(kind: str) -> ModelFile:
     )
 
 
+def check_shipped(kind: str) -> None:
+    """Raise :class:`ModelError` when the shipped `kind` model file does not match its SHA-256
+    (cheap: hashes the file without loading it; :func:`load_shipped` checks the same)."""
+    import hashlib
+
+    info = manifest().get(kind)
+    if not info or not shipped_available(kind):
+        return
+    data = _data().joinpath(str(info["file"])).read_bytes()
+    if hashlib.sha256(data).hexdigest() != info["sha256"]:
+        raise ModelError(
+            f"framing/models/data/{info['file']} has been modified (its SHA-256 does not match "
+            "the one shipped with framing); reinstall framing"
+        )
+
+
 def shipped_versions() -> dict[str, str]:
     """kind -> ``name version`` of each shipped model (what reports cite)."""
     return {
         kind: f"{info.get('name', kind)} {info.get('version', '')}".strip()
         for kind, info in manifest().items()
     }
+
+
+#: Columns of a model card's performance table that reports quote.
+_CARD_METRICS = ("macro-F1", "micro-F1", "ECE")
+
+
+@functools.cache
+def card_metrics(kind: str) -> str:
+    """The cross-validated metrics of a shipped model, as its card states them ('' if none).
+
+    Read from the bold row of the first table under "Cross-validated performance" in the model
+    card, e.g. ``macro-F1 0.780 [0.765, 0.795]; ECE 0.021``.
+    """
+    info = manifest().get(kind) or {}
+    card = _data().joinpath(str(info.get("card", "")))
+    if not info.get("card") or not card.is_file():
+        return ""
+    lines = card.read_text("utf-8").splitlines()
+    try:
+        start = next(i for i, line in enumerate(lines) if line.startswith("## Cross-validated"))
+    except StopIteration:
+        return ""
+    header: list[str] | None = None
+    for line in lines[start + 1 :]:
+        if line.startswith("## "):
+            break
+        if not line.startswith("|"):
+            continue
+        cells = [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+        if header is None:
+            header = cells
+        elif cells and cells[0] == info.get("name"):
+            shown = [f"{h} {v}" for h, v in zip(header, cells, strict=False) if h in _CARD_METRICS]
+            return "; ".join(shown)
+    return ""
+
+
+def shipped_info() -> list[dict[str, str]]:
+    """What reports state about each shipped model: kind, name, version, file, SHA-256, card and
+    the card's cross-validated metrics."""
+    return [
+        {
+            "kind": kind,
+            "name": str(info.get("name", kind)),
+            "version": str(info.get("version", "")),
+            "file": str(info.get("file", "")),
+            "sha256": str(info.get("sha256", "")),
+            "card": str(info.get("card", "")),
+            "metrics": card_metrics(kind),
+        }
+        for kind, info in manifest().items()
+        if shipped_available(kind)
+    ]

@@ -13,7 +13,18 @@ from framing.compare import records
 if TYPE_CHECKING:
     from framing.compare import Comparison
 
-__all__ = ["VOICE_TAGS", "actor_rows", "format_score", "label_cell", "score_rows", "term_rows"]
+__all__ = [
+    "VOICE_TAGS",
+    "actor_rows",
+    "bias_rows",
+    "biased_sentences",
+    "format_score",
+    "frame_rows",
+    "label_cell",
+    "model_note",
+    "score_rows",
+    "term_rows",
+]
 
 VOICE_TAGS = {"author": "own", "quote": "quote", "attributed": "reported"}
 _PERCENT = frozenset({"quoted_share", "attributed_share"})
@@ -87,3 +98,90 @@ def score_rows(comparison: Comparison) -> list[dict[str, str]]:
             }
         )
     return out
+
+
+# --- model estimates (framing.compare_models) --------------------------------------------------
+
+_BIAS_SHARES = frozenset({"biased_share", "author_biased_share"})
+
+
+def _predicted_in(row: dict[str, Any], names: tuple[str, str]) -> str:
+    if row["a_predicted"] and row["b_predicted"]:
+        return "both"
+    if row["a_predicted"] or row["b_predicted"]:
+        return names[0] if row["a_predicted"] else names[1]
+    return "—"
+
+
+def frame_rows(comparison: Comparison) -> list[dict[str, str]]:
+    """The frame table formatted: label, a, b, difference, predicted (in which article)."""
+    return [
+        {
+            "label": r["label"],
+            "a": f"{r['a']:.2f}",
+            "b": f"{r['b']:.2f}",
+            "difference": f"{r['difference']:+.2f}" if abs(r["difference"]) >= 0.005 else "0.00",
+            "predicted": _predicted_in(r, comparison.names),
+        }
+        for r in records(comparison.frames)
+    ]
+
+
+def _bias_value(measure: str, value: float, signed: bool = False) -> str:
+    sign = "+" if signed and value > 0 else ""
+    if measure in _BIAS_SHARES:
+        return f"{sign}{100 * value:.0f}%"
+    if measure == "mean_probability":
+        return f"{value:+.2f}" if signed else f"{value:.2f}"
+    return f"{sign}{value:.0f}"
+
+
+def bias_rows(comparison: Comparison) -> list[dict[str, str]]:
+    """The sentence-bias table formatted: label, meaning, a, b, difference."""
+    return [
+        {
+            "measure": r["measure"],
+            "label": r["label"],
+            "meaning": r["meaning"],
+            "a": _bias_value(r["measure"], r["a"]),
+            "b": _bias_value(r["measure"], r["b"]),
+            "difference": _bias_value(r["measure"], r["difference"], signed=True),
+        }
+        for r in records(comparison.sentence_bias)
+    ]
+
+
+def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, Any]]]:
+    """Per article, its `k` most probably biased sentences (predicted biased only).
+
+    Each: ``text``, ``probability`` (formatted), ``voice`` (a :data:`VOICE_TAGS` word) and
+    ``band`` (1-4, for tinting: 0.5-0.6, 0.6-0.7, 0.7-0.85, 0.85 and over).
+    """
+    out = []
+    for analysis in comparison.analyses:
+        found = analysis.classifiers.sentences if analysis.classifiers is not None else ()
+        top = sorted((s for s in found if s.biased), key=lambda s: -s.probability)[:k]
+        voices = analysis.voices.dominant_voices([(s.start, s.end) for s in top])
+        out.append(
+            [
+                {
+                    "text": " ".join(analysis.text[s.start : s.end].split()),
+                    "probability": f"{s.probability:.2f}",
+                    "voice": VOICE_TAGS[voice],
+                    "band": 1 + sum(s.probability >= t for t in (0.6, 0.7, 0.85)),
+                }
+                for s, voice in zip(top, voices, strict=True)
+            ]
+        )
+    return out
+
+
+def model_note(comparison: Comparison) -> str:
+    """The plain note under the model tables: what the numbers are, and the model versions."""
+    from framing.compare_models import classifier_versions
+
+    versions = "; ".join(f"{k}: {v}" for k, v in classifier_versions(comparison).items())
+    return (
+        "Estimates of statistical classifiers (framing.models), not findings: see their model "
+        f"cards for accuracy and limits. Models: {versions}."
+    )

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from framing.compare import records
-from framing.render.compare_common import actor_rows, score_rows, term_rows
+from framing.render.compare_common import (
+    actor_rows,
+    bias_rows,
+    biased_sentences,
+    frame_rows,
+    model_note,
+    score_rows,
+    term_rows,
+)
 from framing.render.html import article_context, render
 
 if TYPE_CHECKING:
@@ -57,8 +65,21 @@ def comparison_page(c: Comparison, *, title: str | None = None, chart: bool = Tr
             for name, analysis in zip(c.names, c.analyses, strict=True)
         ],
         chart=figure,
+        model=_model_context(c),
         **_context(c),
     )
+
+
+def _model_context(c: Comparison) -> dict[str, Any] | None:
+    """The model-estimates section (None when the comparison has no model outputs)."""
+    if not (len(c.frames) or len(c.sentence_bias)):
+        return None
+    return {
+        "frames": frame_rows(c),
+        "bias": bias_rows(c),
+        "sentences": biased_sentences(c) if len(c.sentence_bias) else [[], []],
+        "note": model_note(c),
+    }
 
 
 def comparison_fragment(c: Comparison) -> str:

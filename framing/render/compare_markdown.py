@@ -6,13 +6,48 @@ from typing import TYPE_CHECKING
 
 from framing._version import __version__
 from framing.compare import records
-from framing.render.compare_common import actor_rows, score_rows, term_rows
+from framing.render.compare_common import (
+    actor_rows,
+    bias_rows,
+    frame_rows,
+    model_note,
+    score_rows,
+    term_rows,
+)
 from framing.render.markdown import article_markdown, escape, table
 
 if TYPE_CHECKING:
     from framing.compare import Comparison
 
 __all__ = ["comparison_markdown"]
+
+
+def _model_sections(c: Comparison) -> list[str]:
+    """Frames and sentence bias side by side (model estimates), when the comparison has them."""
+    first, second = c.names
+    out: list[str] = []
+    if len(c.frames):
+        out += ["", "## Frames (model estimates)", ""]
+        out.append(
+            table(
+                ["frame", first, second, "difference", "predicted in"],
+                [
+                    (r["label"], r["a"], r["b"], r["difference"], r["predicted"])
+                    for r in frame_rows(c)
+                ],
+            )
+        )
+    if len(c.sentence_bias):
+        out += ["", "## Sentence bias (model estimates)", ""]
+        out.append(
+            table(
+                ["measure", first, second, "difference"],
+                [(r["label"], r["a"], r["b"], r["difference"]) for r in bias_rows(c)],
+            )
+        )
+    if out:
+        out += ["", escape(model_note(c))]
+    return out
 
 
 def comparison_markdown(c: Comparison) -> str:
@@ -68,6 +103,7 @@ def comparison_markdown(c: Comparison) -> str:
             [(r["label"], r["a"], r["b"], r["difference"]) for r in score_rows(c)],
         )
     )
+    out += _model_sections(c)
     out += ["", "## Speakers", ""]
     out.append(
         table(

@@ -9,7 +9,14 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.compare import records
-from framing.render.compare_common import actor_rows, score_rows, term_rows
+from framing.render.compare_common import (
+    actor_rows,
+    bias_rows,
+    frame_rows,
+    model_note,
+    score_rows,
+    term_rows,
+)
 
 if TYPE_CHECKING:
     from framing.compare import Comparison
@@ -90,6 +97,43 @@ def _speaker_table(c: Comparison) -> Table:
     return table
 
 
+def _frame_table(c: Comparison) -> Table:
+    first, second = c.names
+    table = Table(title="Frames (model estimates)", title_justify="left")
+    table.add_column("Frame", overflow="fold")
+    table.add_column(first, justify="right", overflow="fold")
+    table.add_column(second, justify="right", overflow="fold")
+    table.add_column("Difference", justify="right")
+    table.add_column("Predicted in", overflow="fold")
+    for r in frame_rows(c):
+        table.add_row(r["label"], r["a"], r["b"], r["difference"], r["predicted"])
+    table.caption = "Probability of each frame; largest difference first"
+    return table
+
+
+def _bias_table(c: Comparison) -> Table:
+    first, second = c.names
+    table = Table(title="Sentence bias (model estimates)", title_justify="left")
+    table.add_column("Measure", overflow="fold")
+    table.add_column(first, justify="right", overflow="fold")
+    table.add_column(second, justify="right", overflow="fold")
+    table.add_column("Difference", justify="right")
+    for r in bias_rows(c):
+        table.add_row(r["label"], r["a"], r["b"], r["difference"])
+    return table
+
+
+def _model_parts(c: Comparison) -> list[Table | Text]:
+    parts: list[Table | Text] = []
+    if len(c.frames):
+        parts += [_frame_table(c), Text()]
+    if len(c.sentence_bias):
+        parts += [_bias_table(c), Text()]
+    if parts:
+        parts.insert(len(parts) - 1, Text(model_note(c), style="dim"))
+    return parts
+
+
 def comparison_renderable(c: Comparison) -> Group:
     """Everything `framing compare` prints in text format."""
     first, second = c.names
@@ -112,6 +156,7 @@ def comparison_renderable(c: Comparison) -> Group:
         Text(),
         _score_table(c),
         Text(),
+        *_model_parts(c),
         _speaker_table(c),
         Text("The articles side by side, highlighted: --format html.", style="dim"),
     )

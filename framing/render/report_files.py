@@ -16,7 +16,7 @@ from framing.render.report_text import findings, finite
 if TYPE_CHECKING:
     from framing.report import Report
 
-__all__ = ["TABLE_FILES", "Chart", "draw_charts", "report_json", "write_tables"]
+__all__ = ["TABLE_FILES", "Chart", "draw_charts", "report_json", "table_files", "write_tables"]
 
 #: Report table name -> file stem, and what each holds (listed in the HTML and Markdown).
 TABLE_FILES: dict[str, tuple[str, str]] = {
@@ -43,7 +43,24 @@ TABLE_FILES: dict[str, tuple[str, str]] = {
     "actor_labels": ("actor_labels", "labels each group uses for each actor, with shares"),
     "rates_over_time": ("rates_over_time", "loaded-term and family rates per period"),
     "ngram_scatter": ("ngram_scatter", "z-scores of the most frequent words and bigrams"),
+    "frames_by_group": (
+        "frames_by_group",
+        "model estimates: share of documents predicted with each frame and mean frame "
+        "probability by group, with 95% bootstrap CIs",
+    ),
+    "bias_by_group": (
+        "bias_by_group",
+        "model estimates: share of sentences predicted biased and mean bias probability by "
+        "group and voice, with 95% bootstrap CIs",
+    ),
 }
+
+
+def table_files(report: Report) -> list[tuple[str, str]]:
+    """(file name, what it holds) of the tables this report has."""
+    return [
+        (f"{stem}.csv", what) for name, (stem, what) in TABLE_FILES.items() if name in report.tables
+    ]
 
 
 def write_tables(report: Report, folder: Path) -> list[Path]:
@@ -203,4 +220,7 @@ def draw_charts(report: Report, folder: Path) -> list[Chart]:
                 "Loaded terms per 1,000 words of each group's own voice, per period with at "
                 "least two documents.",
             )
+    from framing.render.report_models import draw_model_charts
+
+    draw_model_charts(report, save)
     return charts

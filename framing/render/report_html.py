@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing._version import __version__
 from framing.render.html import render
-from framing.render.report_files import TABLE_FILES, Chart
+from framing.render.report_files import Chart, table_files
 from framing.render.report_text import EXAMPLE_VOICE, findings, num, small_groups
 
 if TYPE_CHECKING:
@@ -336,30 +336,47 @@ def _methods(report: Report) -> dict[str, Any]:
         ],
         "period": report.period,
         "references": REFERENCES,
-        "files": [(f"{stem}.csv", what) for stem, what in TABLE_FILES.values()],
+        "files": table_files(report),
         "actor_module": c.get("actor_module"),
+        "classifiers": report.classifiers,
+    }
+
+
+def _chart(ch: Chart) -> dict[str, str]:
+    return {
+        "name": ch.name,
+        "title": ch.title,
+        "caption": ch.caption,
+        "src": _data_uri(ch),
+        "svg": f"charts/{ch.svg.name}",
+        "png": f"charts/{ch.png.name}",
     }
 
 
 def report_page(report: Report, charts: Sequence[Chart]) -> str:
     """The complete index.html."""
+    from framing.render.report_models import (
+        ESTIMATES_NOTE,
+        MODEL_CHARTS,
+        has_models,
+        model_tables,
+    )
+
+    models = None
+    if has_models(report):
+        models = {
+            "note": ESTIMATES_NOTE,
+            "charts": [_chart(ch) for ch in charts if ch.name in MODEL_CHARTS],
+            "tables": model_tables(report),
+        }
     return render(
         "report.html.j2",
         title=report.title,
         version=__version__,
         summary=findings(report),
         small=small_groups(report),
-        charts=[
-            {
-                "name": ch.name,
-                "title": ch.title,
-                "caption": ch.caption,
-                "src": _data_uri(ch),
-                "svg": f"charts/{ch.svg.name}",
-                "png": f"charts/{ch.png.name}",
-            }
-            for ch in charts
-        ],
+        charts=[_chart(ch) for ch in charts if ch.name not in MODEL_CHARTS],
+        models=models,
         tables=_tables(report),
         examples=_example_blocks(report),
         methods=_methods(report),

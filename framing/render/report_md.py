@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from framing._version import __version__
 from framing.render.markdown import escape, table
-from framing.render.report_files import TABLE_FILES, Chart
+from framing.render.report_files import Chart, table_files
 from framing.render.report_html import REFERENCES
 from framing.render.report_text import EXAMPLE_VOICE, findings, num
 
@@ -106,6 +106,9 @@ def report_markdown(report: Report, charts: Sequence[Chart] = ()) -> str:
             ],
         )
     )
+    from framing.render.report_models import has_models, method_lines, model_markdown
+
+    out += model_markdown(report, lambda g: _warn(g, small))
     if report.examples:
         out += ["", "## Examples", ""]
         for ex in report.examples:
@@ -136,6 +139,15 @@ def report_markdown(report: Report, charts: Sequence[Chart] = ()) -> str:
         )
     )
     out.append("- Models: " + "; ".join(f"{k}: {v}" for k, v in report.models.items()))
+    if has_models(report):
+        out += [f"- Classifier: {escape(line)}" for line in method_lines(report)]
+        out.append(
+            "- Frames and sentence bias are model estimates, not annotations. Frame shares: the "
+            "share of a group's documents for which the frame classifier predicts the frame; "
+            "sentence bias: the share of a group's sentences the bias classifier predicts biased "
+            "(pooled over documents; a sentence's voice is the one it is mostly in). 95% "
+            "percentile-bootstrap intervals over documents, as for the rates."
+        )
     out.append(
         "- Parameters: "
         + "; ".join(f"{k} = {v}" for k, v in m["statistics"].items() if k != "families")
@@ -157,5 +169,5 @@ def report_markdown(report: Report, charts: Sequence[Chart] = ()) -> str:
     out += ["", "### References", ""]
     out += [f"{i}. {r}" for i, r in enumerate(REFERENCES, 1)]
     out += ["", "## Files", ""]
-    out += [f"- `{stem}.csv`: {what}" for stem, what in TABLE_FILES.values()]
+    out += [f"- `{name}`: {what}" for name, what in table_files(report)]
     return "\n".join(out) + "\n"

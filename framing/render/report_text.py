@@ -246,6 +246,9 @@ def findings(report: Report) -> list[str]:
     out += _actor_sentences(report, small)
     out += _distinguishing_sentences(report, small)
     out += _sentiment_sentence(report)
+    from framing.render.report_models import model_findings
+
+    out += model_findings(report)
     out += _small_sentence(report)
     return out
 

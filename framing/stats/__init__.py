@@ -2,13 +2,14 @@
 
 Every function takes :class:`~framing.counts.CountTables` (from
 :meth:`framing.counts.CorpusCounts.tables`) and returns a tidy pandas DataFrame, unrounded:
-one row per group x term (or category, family, feature, pair) x voice. Rounding happens only
-when a report displays the numbers. See docs/report.md for the methods in plain words.
+one row per group x term (or category, family, feature, pair, frame) x voice. Rounding happens
+only when a report displays the numbers. See docs/report.md for the methods in plain words.
 
 >>> from framing.stats import StatsOptions, term_rates              # doctest: +SKIP
 >>> term_rates(tables, StatsOptions(bootstrap=1000, seed=7))         # doctest: +SKIP
 """
 
+from framing.stats.classifiers import bias_by_group, frame_distributions
 from framing.stats.distributions import actor_labels, sentiment_summary
 from framing.stats.keyness import distinguishing_ngrams, distinguishing_terms, log_odds_dirichlet
 from framing.stats.options import DEFAULT_FAMILIES, StatsOptions, family_members
@@ -27,11 +28,13 @@ __all__ = [
     "StatsOptions",
     "actor_labels",
     "benjamini_hochberg",
+    "bias_by_group",
     "category_rates",
     "distinguishing_ngrams",
     "distinguishing_terms",
     "family_members",
     "family_rates",
+    "frame_distributions",
     "group_summary",
     "log_odds_dirichlet",
     "pairwise_tests",
