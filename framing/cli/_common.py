@@ -43,6 +43,35 @@ def lexicon_option(func: F) -> F:
     )(func)
 
 
+def sentiment_option(func: F) -> F:
+    """--sentiment pattern|vader."""
+    return click.option(
+        "--sentiment",
+        type=click.Choice(["pattern", "vader"]),
+        default="pattern",
+        show_default=True,
+        help="pattern: TextBlob's bundled Pattern lexicon; vader: add VADER compound scores.",
+    )(func)
+
+
+def models_option(help: str) -> Callable[[F], F]:
+    """--models/--no-models (default on: the shipped classifiers run when installed)."""
+
+    def decorate(func: F) -> F:
+        return click.option("--models/--no-models", default=True, show_default=True, help=help)(
+            func
+        )
+
+    return decorate
+
+
+def encoding_option(func: F) -> F:
+    """--encoding of input files."""
+    return click.option(
+        "--encoding", help="Encoding of the input files (default: UTF-8, else detected)."
+    )(func)
+
+
 def output_options(func: F) -> F:
     """-o/--output FILE and --force."""
     func = click.option("--force", is_flag=True, help="Overwrite an existing output.")(func)

@@ -10,7 +10,16 @@ from typing import Any
 import click
 
 from framing.cli import cli
-from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options, warn
+from framing.cli._common import (
+    emit,
+    encoding_option,
+    errors_as_messages,
+    lexicon_option,
+    models_option,
+    output_options,
+    sentiment_option,
+    warn,
+)
 from framing.errors import InputError
 
 FORMATS = ("text", "json", "jsonl", "html", "md")
@@ -45,20 +54,9 @@ def _inputs(paths: tuple[str, ...], encoding: str | None) -> Iterator[tuple[str,
 )
 @lexicon_option
 @output_options
-@click.option(
-    "--sentiment",
-    type=click.Choice(["pattern", "vader"]),
-    default="pattern",
-    show_default=True,
-    help="pattern: TextBlob's bundled Pattern lexicon; vader: add VADER compound scores.",
-)
-@click.option(
-    "--models/--no-models",
-    default=True,
-    show_default=True,
-    help="Add sentence bias probabilities and article frames from the shipped classifiers.",
-)
-@click.option("--encoding", help="Encoding of the input files (default: UTF-8, else detected).")
+@sentiment_option
+@models_option("Add sentence bias probabilities and article frames from the shipped classifiers.")
+@encoding_option
 @errors_as_messages
 def analyze(
     paths: tuple[str, ...],

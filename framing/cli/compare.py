@@ -7,7 +7,15 @@ import json
 import click
 
 from framing.cli import cli
-from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options
+from framing.cli._common import (
+    emit,
+    encoding_option,
+    errors_as_messages,
+    lexicon_option,
+    models_option,
+    output_options,
+    sentiment_option,
+)
 
 FORMATS = ("text", "json", "html", "md")
 
@@ -37,20 +45,9 @@ def _read(item: str, encoding: str | None, stdin: bytes | None) -> object:
 )
 @lexicon_option
 @output_options
-@click.option(
-    "--sentiment",
-    type=click.Choice(["pattern", "vader"]),
-    default="pattern",
-    show_default=True,
-    help="pattern: TextBlob's bundled Pattern lexicon; vader: add VADER compound scores.",
-)
-@click.option(
-    "--models/--no-models",
-    default=True,
-    show_default=True,
-    help="Compare sentence bias and frames as the shipped classifiers estimate them.",
-)
-@click.option("--encoding", help="Encoding of the input files (default: UTF-8, else detected).")
+@sentiment_option
+@models_option("Compare sentence bias and frames as the shipped classifiers estimate them.")
+@encoding_option
 @errors_as_messages
 def compare(
     a: str,

@@ -9,7 +9,13 @@ from typing import Any
 import click
 
 from framing.cli import cli
-from framing.cli._common import errors_as_messages, lexicon_option, warn
+from framing.cli._common import (
+    errors_as_messages,
+    lexicon_option,
+    models_option,
+    sentiment_option,
+    warn,
+)
 
 
 def _family(
@@ -53,21 +59,13 @@ def _default_name(inputs: tuple[str, ...]) -> str:
     help="Sidecar CSV/TSV/JSONL for a folder (a 'path' column plus the others).",
 )
 @click.option("--date-format", help="strptime format of the dates, e.g. %d.%m.%Y.")
-@click.option("--encoding", help="Encoding of the input files (default: UTF-8).")
+@click.option(
+    "--encoding",
+    help="Encoding of the inputs (default: UTF-8; article files in other encodings are detected).",
+)
 @lexicon_option
-@click.option(
-    "--sentiment",
-    type=click.Choice(["pattern", "vader"]),
-    default="pattern",
-    show_default=True,
-    help="pattern: TextBlob's Pattern lexicon; vader: add VADER compound scores.",
-)
-@click.option(
-    "--models/--no-models",
-    default=True,
-    show_default=True,
-    help="Add frame distributions and sentence bias by group from the shipped classifiers.",
-)
+@sentiment_option
+@models_option("Add frame distributions and sentence bias by group from the shipped classifiers.")
 @click.option(
     "--jobs",
     "-j",
