@@ -214,21 +214,9 @@ class Comparison:
     @cached_property
     def scores(self) -> pd.DataFrame:
         """The document scores side by side: measure, label, meaning, a, b, difference."""
-        import pandas as pd
 
         values = [_score_values(a) for a in self.analyses]
-        rows = [
-            {
-                "measure": key,
-                "label": label,
-                "meaning": meaning,
-                "a": values[0][key],
-                "b": values[1][key],
-                "difference": values[0][key] - values[1][key],
-            }
-            for key, label, meaning in _score_rows(self.analyses)
-        ]
-        return pd.DataFrame(rows, columns=["measure", "label", "meaning", "a", "b", "difference"])
+        return side_by_side(values, _score_rows(self.analyses))
 
     @cached_property
     def speakers(self) -> pd.DataFrame:
@@ -445,3 +433,26 @@ def compare(
         )
     layers = (find_actors(first), find_actors(second))
     return Comparison(pair, (first, second), layers, link_keys(layers))
+
+
+SIDE_BY_SIDE_COLUMNS = ["measure", "label", "meaning", "a", "b", "difference"]
+
+
+def side_by_side(
+    values: list[dict[str, Any]], measures: Iterable[tuple[str, str, str]]
+) -> pd.DataFrame:
+    """Measures of the two articles side by side: measure, label, meaning, a, b, difference."""
+    import pandas as pd
+
+    rows = [
+        {
+            "measure": key,
+            "label": label,
+            "meaning": meaning,
+            "a": values[0][key],
+            "b": values[1][key],
+            "difference": values[0][key] - values[1][key],
+        }
+        for key, label, meaning in measures
+    ]
+    return pd.DataFrame(rows, columns=SIDE_BY_SIDE_COLUMNS)

@@ -127,19 +127,9 @@ def bias_table(c: Comparison) -> pd.DataFrame:
 
     if not has_model(c, "bias"):
         return pd.DataFrame(columns=BIAS_COLUMNS)
-    values = [bias_values(a) for a in c.analyses]
-    rows = [
-        {
-            "measure": key,
-            "label": label,
-            "meaning": meaning,
-            "a": values[0][key],
-            "b": values[1][key],
-            "difference": values[0][key] - values[1][key],
-        }
-        for key, label, meaning in BIAS_MEASURES
-    ]
-    return pd.DataFrame(rows, columns=BIAS_COLUMNS)
+    from framing.compare import side_by_side
+
+    return side_by_side([bias_values(a) for a in c.analyses], BIAS_MEASURES)
 
 
 def _frame_sentence(c: Comparison) -> list[str]:
