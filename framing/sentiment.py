@@ -2,7 +2,7 @@
 
 :func:`pattern_sentiment` returns what ``TextBlob(text).sentiment`` returns (its default
 ``PatternAnalyzer``, the algorithm of Pattern's ``pattern.en.sentiment``), equal to the last bit,
-computed in our own single pass about eight times faster (``bench/bench_sentiment.py``).
+computed in our own pass several times faster (``bench/bench_sentiment.py``).
 :func:`document_sentiment` gives the same for a document and each of its sentences from one
 tokenization. The lexicon is Pattern's ``en-sentiment.xml`` as shipped inside the installed
 ``textblob`` package: read from there at run time (never copied into this repository), parsed
@@ -13,8 +13,17 @@ How it reproduces TextBlob
 TextBlob lowercases the tokens of its ``find_tokens`` and feeds them to ``Sentiment.assessments``.
 Only a few tokens matter there: lexicon words, the negations ``no``/``not``/``never``, ``!``,
 ``(!)`` and emoticons; any other token only through its length (a negation is kept across
-tokens of one character, a modifier such as ``very`` across tokens of up to two). One compiled
-regular expression reproduces ``find_tokens``' token boundaries exactly:
+tokens of one character, a modifier such as ``very`` across tokens of up to two), and only
+while a negation or modifier is pending. So:
+
+* the fast path finds the tokens that matter with an Aho-Corasick automaton over the text with
+  its punctuation blanked, checks that each is one of ``find_tokens``' tokens (most are bounded
+  by spaces; the others are checked by tokenizing their whitespace-delimited chunk), and
+  tokenizes the stretch between two of them only while something is pending;
+* where TextBlob could glue tokens into an emoticon or ``(!)`` (a cheap pattern finds every
+  place it might), or a text holds its ``END-OF-SENTENCE`` marker, the full tokenization runs.
+
+One compiled regular expression reproduces ``find_tokens``' token boundaries exactly:
 
 * ``n't`` is split from the word before it (``didn't`` -> ``did n ' t``), and every ASCII or
   typographic quote or apostrophe is a token of its own, so TextBlob never sees ``n't`` as a
@@ -23,8 +32,8 @@ regular expression reproduces ``find_tokens``' token boundaries exactly:
   word, three or more periods are one token, and a final period is split unless the word is an
   abbreviation by TextBlob's case-sensitive rules (``U.S.``, ``Mr.``, ``etc.``, ``e.g.``);
 * where TextBlob's ``(!)`` and emoticon rules glue tokens back together (``( ! )``, ``: )``,
-  ``: [``, ``8 )``), which a cheap pre-check finds, we run the rest of ``find_tokens`` as it
-  does: sentences (a paragraph break ends one), then those two rules per sentence.
+  ``: [``, ``8 )``), we run the rest of ``find_tokens`` as it does: sentences (a paragraph
+  break ends one), then those two rules per sentence.
 
 The assessment rules are TextBlob's, in the same order with the same float arithmetic, so both
 numbers are equal to TextBlob's, not just to two decimals: on every one of the 804 FA-KES
@@ -34,9 +43,10 @@ is known.
 
 Sentences
 ---------
-:func:`document_sentiment` tokenizes the document once with the caller's sentence boundaries
-marked in it, so the document score is exactly :func:`pattern_sentiment` of the text and each
-sentence's score exactly ``pattern_sentiment`` of its slice. A negation, modifier or ``!``
+:func:`document_sentiment` finds the tokens that matter once and runs the assessment rules over
+each sentence's share of them and over the whole (the full tokenization, where needed, marks the
+sentence boundaries in the text), so the document score is exactly :func:`pattern_sentiment` of
+the text and each sentence's score exactly ``pattern_sentiment`` of its slice. A negation, modifier or ``!``
 reaching across a sentence boundary (``... not. Good ...``) counts for the document, as in
 TextBlob's whole-text pass, but not for either sentence.
 
@@ -59,13 +69,15 @@ import functools
 import importlib
 import importlib.metadata
 import importlib.util
-import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+
+import ahocorasick
 
 from framing.errors import InputError, LexiconError, ModelError
 
@@ -400,76 +412,213 @@ def _pattern_lexicon() -> Mapping[str, _Entry | None]:
     return MappingProxyType(table)
 
 
+# --- The tokens that count ---------------------------------------------------------------------
+#
+# Most tokens only matter through their length, and only while a negation or modifier is pending.
+# So the fast path finds the tokens that count (lexicon words, negations, "!") with an
+# Aho-Corasick automaton, checks each is one of TextBlob's tokens, and tokenizes the stretch
+# between two of them only while something is pending. Where TextBlob could glue tokens into an
+# emoticon or "(!)", or a paragraph holds its END-OF-SENTENCE marker, the full tokenization runs.
+
+#: Characters that end a token or can be split from its edges: all become spaces in `_spaced`.
+_BREAKS = "".join(sorted(_SEPARATORS | set(_TB_PUNCTUATION) | {"."}))
+
+
+def _translator(chars: str) -> Callable[[str], str]:
+    """``text.translate`` mapping each of `chars` to a space; through bytes for ASCII text."""
+    ascii_chars = "".join(c for c in chars if c.isascii()).encode("ascii")
+    as_bytes = bytes.maketrans(ascii_chars, b" " * len(ascii_chars))
+    as_str = str.maketrans(dict.fromkeys(chars, " "))
+
+    def translate(text: str) -> str:
+        if text.isascii():
+            return text.encode("ascii").translate(as_bytes).decode("ascii")
+        return text.translate(as_str)
+
+    return translate
+
+
+_spaced = _translator(_BREAKS)
+
+
+@functools.cache
+def _word_automaton() -> ahocorasick.Automaton:
+    """Keys `` word `` for every lexicon form that can be a token, punctuation as spaces."""
+    automaton = ahocorasick.Automaton()
+    for form in _pattern_lexicon():
+        if any(c in _SEPARATORS for c in form):
+            continue  # a token never holds whitespace or a quote
+        key = " ".join(_spaced(form).split())
+        if key:
+            automaton.add_word(f" {key} ", len(key) + 2)
+    automaton.make_automaton()
+    return automaton
+
+
+def _trie_pattern(words: Iterable[str], gap: str) -> str:
+    """A regular expression matching any of `words`, `gap` between characters, as a trie."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any], first: bool) -> str:
+        branches = [
+            ("" if first else gap) + re.escape(c) + branch(child, False)
+            for c, child in sorted(node.items())
+            if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie, True)
+
+
+#: Every emoticon and ``(!)`` with any whitespace between its characters: where TextBlob may
+#: glue tokens (joined by single spaces) into one, or see one.
+_GLUE_CANDIDATE_RE = re.compile(_trie_pattern((*_ALL_EMOTICONS, "(!)"), r"\s*"))
+
+
+def _is_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one of TextBlob's tokens of `text` (``n't`` split off)."""
+    separators = _SEPARATORS
+    n = len(text)
+    if (not start or text[start - 1] in separators) and (end == n or text[end] in separators):
+        return True
+    # Punctuation at an edge: tokenize the whitespace-delimited chunk, as find_tokens does.
+    chunk_start, chunk_end = start, end
+    while chunk_start and text[chunk_start - 1] not in separators:
+        chunk_start -= 1
+    while chunk_end < n and text[chunk_end] not in separators:
+        chunk_end += 1
+    for m in _TOKEN_RE.finditer(text, chunk_start, chunk_end):
+        if m.start() >= start:
+            return m.start() == start and m.end() == end
+    return False
+
+
+#: A token that counts: ``(start, end, lowercased token)``, in text or token-list coordinates.
+_Item = tuple[int, int, str]
+#: The tokens between two positions (the same coordinates).
+_Gap = Callable[[int, int], Sequence[str]]
+
+
+def _fast_items(text: str) -> list[_Item] | None:
+    """The tokens of `text` that count, by offset; None where the full tokenization is needed.
+
+    `text` has TextBlob's ``n't`` -> `` n't`` replacement applied.
+    """
+    low = text.lower()
+    if len(low) != len(text) or _EOS in text or _GLUE_CANDIDATE_RE.search(text):
+        return None
+    table = _pattern_lexicon()
+    items = []
+    for last, length in _word_automaton().iter(" " + _spaced(low) + " "):
+        start, end = last - length + 1, last - 1  # the key's spaces shift offsets by one
+        if _is_token(text, start, end):
+            word = low[start:end]
+            if word in table:
+                items.append((start, end, word))
+    if "!" in text:
+        i = text.find("!")
+        while i != -1:
+            if _is_token(text, i, i + 1):
+                items.append((i, i + 1, "!"))
+            i = text.find("!", i + 1)
+        items.sort()
+    return items
+
+
+def _token_items(tokens: Sequence[str]) -> list[_Item]:
+    """The tokens that count in a token list, by index."""
+    table = _pattern_lexicon()
+    return [(i, i + 1, w) for i, w in enumerate(tokens) if w in table]
+
+
 # --- Assessments ----------------------------------------------------------------------------------
 
 
 def _assess(
-    tokens: list[str], spans: Iterable[tuple[int, int]]
-) -> tuple[list[list[list[float]]], bool]:
-    """TextBlob's ``Sentiment.assessments``, rule for rule, over each token span ``[first, stop)``.
+    items: Sequence[_Item], first: int, stop: int, gap: _Gap
+) -> tuple[list[list[float]], bool]:
+    """TextBlob's ``Sentiment.assessments``, rule for rule, over the tokens ``items[first:stop]``.
 
-    Each span is assessed on its own. Returns, per span, one ``[polarity, subjectivity,
-    intensity, negated]`` per assessment (``negated`` is -1.0 where TextBlob's final
-    ``p * -0.5`` applies, else 1.0), and whether one pass over consecutive spans could differ
-    from their concatenated results: a span ends with a negation or modifier pending, or has
-    a ``!`` before its first assessment (which would boost the span before).
+    `gap(end, start)` gives the tokens between two items; only their lengths matter, and only
+    while a negation or modifier is pending. Returns one ``[polarity, subjectivity, intensity,
+    negated]`` per assessment (``negated`` is -1.0 where TextBlob's final ``p * -0.5`` applies,
+    else 1.0), and whether running on into what follows could change them: a negation or
+    modifier is pending at the end, or a ``!`` comes before the first assessment (it would boost
+    the assessment before, in a longer run).
     """
     table = _pattern_lexicon()
     emoticons = _EMOTICON_POLARITY
-    results: list[list[list[float]]] = []
+    assessments: list[list[float]] = []
+    append = assessments.append
+    modifier = _NOT_MODIFIER  # a preceding modifier ("very good")
+    negated = False  # a preceding negation ("not good")
     carries = False
-    for first, stop in spans:
-        assessments: list[list[float]] = []
-        append = assessments.append
-        modifier = _NOT_MODIFIER  # a preceding modifier ("very good")
-        negated = False  # a preceding negation ("not good")
-        for w in tokens[first:stop]:
-            if w in table:
-                entry = table[w]
-                if entry is not None:  # a lexicon word
-                    p, s, i, kind, is_negation = entry
-                    if not modifier:
-                        append([p, s, i, 1.0])
-                    else:  # "very good": the modifier's assessment becomes the pair's
-                        last = assessments[-1]
-                        intensity = last[2]
-                        last[0] = max(-1.0, min(p * intensity, 1.0))
-                        last[1] = max(-1.0, min(s * intensity, 1.0))
-                        last[2] = i
-                    if negated:
-                        last = assessments[-1]
-                        last[2] = 1.0 / last[2]
-                        last[3] = -1.0
-                    modifier = kind
-                    negated = is_negation
-                    continue
-            elif not (negated or modifier):
-                continue  # most tokens
-            # A token outside the lexicon. Unless it is a negation, "!", "(!)" or an emoticon,
-            # only its length counts: a negation is kept across tokens of one character ("not
-            # a good"), a modifier across tokens of up to two ("very, very good").
-            if w in _NEGATIONS:
-                negated = True
-            elif negated and len(w.strip("'")) > 1:
-                negated = False
-            if negated and modifier == _LY_MODIFIER:  # "really not good"
-                assessments[-1][3] = -1.0
-                negated = False
-            elif modifier and len(w) > 2:
-                modifier = _NOT_MODIFIER
-            if w == "!":  # boosts the polarity before it
-                if assessments:
-                    last = assessments[-1]
-                    last[0] = max(-1.0, min(last[0] * 1.25, 1.0))
-                else:
-                    carries = True
-            elif w == "(!)":  # irony
-                append([0.0, 1.0, 1.0, 1.0])
-            elif w in emoticons:
-                append([emoticons[w], 1.0, 1.0, 1.0])
-        results.append(assessments)
-        carries = carries or negated or bool(modifier)
-    return results, carries
+    previous_end = -1
+    for k in range(first, stop):
+        start, end, w = items[k]
+        if (negated or modifier) and previous_end >= 0:
+            # Tokens outside the lexicon in between: only their length counts. A negation is
+            # kept across tokens of one character ("not a good"), a modifier across tokens of up
+            # to two ("very, very good").
+            for other in gap(previous_end, start):
+                if negated and len(other.strip("'")) > 1:
+                    negated = False
+                if negated and modifier == _LY_MODIFIER:  # "really not good"
+                    assessments[-1][3] = -1.0
+                    negated = False
+                elif modifier and len(other) > 2:
+                    modifier = _NOT_MODIFIER
+                if not (negated or modifier):
+                    break
+        previous_end = end
+        entry = table[w]
+        if entry is not None:  # a lexicon word
+            p, s, i, kind, is_negation = entry
+            if not modifier:
+                append([p, s, i, 1.0])
+            else:  # "very good": the modifier's assessment becomes the pair's
+                last = assessments[-1]
+                intensity = last[2]
+                last[0] = max(-1.0, min(p * intensity, 1.0))
+                last[1] = max(-1.0, min(s * intensity, 1.0))
+                last[2] = i
+            if negated:
+                last = assessments[-1]
+                last[2] = 1.0 / last[2]
+                last[3] = -1.0
+            modifier = kind
+            negated = is_negation
+            continue
+        # A negation, "!", "(!)" or an emoticon outside the lexicon: the same length rules,
+        # then its own effect.
+        if w in _NEGATIONS:
+            negated = True
+        elif negated and len(w.strip("'")) > 1:
+            negated = False
+        if negated and modifier == _LY_MODIFIER:
+            assessments[-1][3] = -1.0
+            negated = False
+        elif modifier and len(w) > 2:
+            modifier = _NOT_MODIFIER
+        if w == "!":  # boosts the polarity before it
+            if assessments:
+                last = assessments[-1]
+                last[0] = max(-1.0, min(last[0] * 1.25, 1.0))
+            else:
+                carries = True
+        elif w == "(!)":  # irony
+            append([0.0, 1.0, 1.0, 1.0])
+        elif w in emoticons:
+            append([emoticons[w], 1.0, 1.0, 1.0])
+    return assessments, carries or negated or bool(modifier)
 
 
 def _score(assessments: Sequence[list[float]]) -> SentimentScore:
@@ -487,6 +636,11 @@ def _score(assessments: Sequence[list[float]]) -> SentimentScore:
 _NO_SENTIMENT = SentimentScore(0.0, 0.0, 0)
 
 
+def _split_nt(text: str) -> str:
+    """TextBlob's first step: ``n't`` becomes a token of its own."""
+    return text.replace("n't", " n't") if "n't" in text else text
+
+
 def pattern_sentiment(text: str) -> SentimentScore:
     """Polarity and subjectivity of `text`, equal to ``TextBlob(text).sentiment``.
 
@@ -494,8 +648,51 @@ def pattern_sentiment(text: str) -> SentimentScore:
     >>> round(score.polarity, 2), round(score.subjectivity, 2), score.assessed
     (0.91, 0.78, 1)
     """
+    split = _split_nt(text)
+    items = _fast_items(split)
+    if items is not None:
+        return _score(_assess(items, 0, len(items), functools.partial(_TOKEN_RE.findall, split))[0])
     tokens = _tokens(text)
-    return _score(_assess(tokens, [(0, len(tokens))])[0][0])
+    items = _token_items(tokens)
+    return _score(_assess(items, 0, len(items), lambda a, b: tokens[a:b])[0])
+
+
+def _shifted(text: str, offsets: Sequence[int]) -> dict[int, int] | None:
+    """Where `offsets` of `text` move to in ``_split_nt(text)``; None if one is inside ``n't``."""
+    found = []
+    i = text.find("n't")
+    while i != -1:
+        found.append(i)
+        i = text.find("n't", i + 3)
+    out = {}
+    for offset in offsets:
+        k = bisect_left(found, offset)
+        if (k < len(found) and found[k] < offset + 2) or (k and found[k - 1] + 3 > offset):
+            return None  # a cut next to an n't could change a token
+        out[offset] = offset + k
+    return out
+
+
+def _run(
+    items: Sequence[_Item], spans: Sequence[tuple[int, int]], gap: _Gap
+) -> tuple[SentimentScore, list[SentimentScore]]:
+    """Scores of the whole run of `items` and of each span ``[start, end)`` of it."""
+    starts = [item[0] for item in items]
+    per_span = []
+    carries, covered, ordered, last_end = False, 0, True, 0
+    for start, end in spans:
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        assessments, carry = _assess(items, first, stop, gap)
+        per_span.append(assessments)
+        carries = carries or carry
+        covered += max(0, stop - first)
+        ordered = ordered and start >= last_end
+        last_end = end
+    if carries or not ordered or covered != len(items):
+        document = _assess(items, 0, len(items), gap)[0]
+    else:  # the spans hold every item and nothing reaches across: the same assessments
+        document = [assessment for assessments in per_span for assessment in assessments]
+    return _score(document), [_score(assessments) for assessments in per_span]
 
 
 def document_sentiment(
@@ -506,9 +703,8 @@ def document_sentiment(
     The document score equals :func:`pattern_sentiment` of `text`, and each sentence's score
     equals ``pattern_sentiment(text[start:end])``: a negation, modifier or ``!`` reaching across
     a sentence boundary counts for the document (as in TextBlob's whole-text pass), not for the
-    sentences. The text is tokenized once with the span boundaries marked in it; where a mark
-    would change a token (a boundary inside a word) or TextBlob glues tokens into an emoticon,
-    the sentences are scored one by one instead, with the same results.
+    sentences. Where a boundary would change a token (it falls inside a word), the sentences are
+    scored one by one instead, with the same results.
     """
     size = len(text)
     bounds = {0, size}
@@ -520,28 +716,25 @@ def document_sentiment(
         bounds.add(start)
         bounds.add(end)
     cuts = sorted(bounds - {0, size})
+    separators = _SEPARATORS
+    if any(text[cut - 1] not in separators and text[cut] not in separators for cut in cuts):
+        return pattern_sentiment(text), [pattern_sentiment(text[a:b]) for a, b in sentences]
+    split = _split_nt(text)
+    moved = _shifted(text, sorted(bounds)) if split is not text else None
+    if split is text or moved is not None:
+        items = _fast_items(split)
+        if items is not None:
+            spans = sentences if moved is None else [(moved[a], moved[b]) for a, b in sentences]
+            return _run(items, spans, functools.partial(_TOKEN_RE.findall, split))
     marked = _marked_tokens(text, cuts)
     if marked is None:
         return pattern_sentiment(text), [pattern_sentiment(text[a:b]) for a, b in sentences]
     tokens, marks = marked
-    # Assess each piece between two cuts on its own: a sentence is usually one piece, and the
-    # document the pieces run together, unless something reaches across a cut.
-    offsets = [0, *cuts, size]
-    firsts = [0, *(mark + 1 for mark in marks), len(tokens)]
-    pieces, carries = _assess(tokens, itertools.pairwise(firsts))
-    if carries:
-        document = _assess(tokens, [(0, len(tokens))])[0][0]
-    else:
-        document = [assessment for piece in pieces for assessment in piece]
-    piece_at = {offset: k for k, offset in enumerate(offsets)}
-    per_sentence = []
-    for start, end in sentences:
-        first, stop = piece_at[start], piece_at[end]
-        if stop == first + 1:
-            per_sentence.append(pieces[first])
-        else:  # empty, or holding another span's boundary
-            per_sentence.append(_assess(tokens, [(firsts[first], firsts[stop])])[0][0])
-    return _score(document), [_score(assessments) for assessments in per_sentence]
+    # token positions: a sentence starts after the mark at its start and stops at its end's mark
+    first_at = {0: 0, size: len(tokens)} | {c: m + 1 for c, m in zip(cuts, marks, strict=True)}
+    stop_at = {0: 0, size: len(tokens)} | dict(zip(cuts, marks, strict=True))
+    spans = [(first_at[a], stop_at[b]) for a, b in sentences]
+    return _run(_token_items(tokens), spans, lambda a, b: tokens[a:b])
 
 
 # --- VADER ----------------------------------------------------------------------------------------
