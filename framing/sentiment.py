@@ -46,9 +46,9 @@ Sentences
 :func:`document_sentiment` finds the tokens that matter once and runs the assessment rules over
 each sentence's share of them and over the whole (the full tokenization, where needed, marks the
 sentence boundaries in the text), so the document score is exactly :func:`pattern_sentiment` of
-the text and each sentence's score exactly ``pattern_sentiment`` of its slice. A negation, modifier or ``!``
-reaching across a sentence boundary (``... not. Good ...``) counts for the document, as in
-TextBlob's whole-text pass, but not for either sentence.
+the text and each sentence's score exactly ``pattern_sentiment`` of its slice. A negation,
+modifier or ``!`` reaching across a sentence boundary (``... not. Good ...``) counts for the
+document, as in TextBlob's whole-text pass, but not for either sentence.
 
 VADER
 -----
@@ -80,6 +80,7 @@ from typing import Any
 import ahocorasick
 
 from framing.errors import InputError, LexiconError, ModelError
+from framing.lexicon.normalize import translator
 
 __all__ = [
     "SENTIMENT_MODELS",
@@ -424,21 +425,7 @@ def _pattern_lexicon() -> Mapping[str, _Entry | None]:
 _BREAKS = "".join(sorted(_SEPARATORS | set(_TB_PUNCTUATION) | {"."}))
 
 
-def _translator(chars: str) -> Callable[[str], str]:
-    """``text.translate`` mapping each of `chars` to a space; through bytes for ASCII text."""
-    ascii_chars = "".join(c for c in chars if c.isascii()).encode("ascii")
-    as_bytes = bytes.maketrans(ascii_chars, b" " * len(ascii_chars))
-    as_str = str.maketrans(dict.fromkeys(chars, " "))
-
-    def translate(text: str) -> str:
-        if text.isascii():
-            return text.encode("ascii").translate(as_bytes).decode("ascii")
-        return text.translate(as_str)
-
-    return translate
-
-
-_spaced = _translator(_BREAKS)
+_spaced = translator(dict.fromkeys(_BREAKS, " "))
 
 
 @functools.cache

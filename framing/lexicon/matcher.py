@@ -30,13 +30,20 @@ from typing import NamedTuple
 import ahocorasick
 
 from framing.lexicon.format import Entry, Lexicon
-from framing.lexicon.normalize import CompactText, compact, normalize_chars, normalize_pattern
+from framing.lexicon.normalize import (
+    CompactText,
+    compact,
+    normalize_chars,
+    normalize_pattern,
+    translator,
+)
 
 __all__ = ["Hit", "Matcher", "compile_matcher", "match_key"]
 
 _FORM, _AVOID, _CHUNK = 0, 1, 2
 _SLOT = "*"
-_PUNCT = str.maketrans({c: " " for c in string.punctuation.replace("*", "") + "…•·§¶©®™°¡¿‹›"})
+_PUNCT = dict.fromkeys(string.punctuation.replace("*", "") + "…•·§¶©®™°¡¿‹›", " ")
+_blank_punctuation = translator(_PUNCT)
 
 
 class Hit(NamedTuple):
@@ -59,7 +66,7 @@ class _Wild:
 
 def match_key(form: str) -> str:
     """A form as the automaton sees it: normalized, compacted, punctuation as spaces."""
-    return normalize_pattern(form).translate(_PUNCT)
+    return _blank_punctuation(normalize_pattern(form))
 
 
 def _split_wild(key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -118,12 +125,15 @@ class Matcher:
                     self._groups[gid].setdefault(previous, []).append(wid)
         automaton = ahocorasick.Automaton()
         self._checked = [e.case != "any" for e in self.entries]  # needs a case check
+        self._lower = [e.case == "lower" for e in self.entries]
         for key, items in keys.items():
-            # the common key: one plain form of an entry matched in any case -> fast path
-            simple = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
+            # the common key: one plain form of an entry matched in any case -> fast path;
+            # one form that needs a case or avoid check -> `single`, checked without a loop
+            single = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
+            simple = single
             if simple >= 0 and (self._checked[simple] or self.entries[simple].avoid):
                 simple = -1
-            automaton.add_word(key, (len(key) - 1, simple, tuple(items)))
+            automaton.add_word(key, (len(key) - 1, simple, single, tuple(items)))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton if keys else None
@@ -148,13 +158,15 @@ class Matcher:
         ct = compact(normalized if normalized is not None else normalize_chars(text))
         # a leading space pads the text, so offsets in `padded` are compact offsets + 1; a key's
         # core runs from last-length+1 to last-1 in `padded`, i.e. last-length to last-1 compact
-        padded = " " + ct.text.translate(_PUNCT) + " "
-        raw = [
-            (last - length, last - 1, simple, items)
-            for last, (length, simple, items) in self._automaton.iter(padded)
-        ]
-        cands = [(start, end, simple) for start, end, simple, _ in raw if simple >= 0]
-        if len(cands) < len(raw):
+        padded = " " + _blank_punctuation(ct.text) + " "
+        cands: list[tuple[int, int, int]] = []
+        raw: list[tuple[int, int, int, tuple[tuple[int, int, int], ...]]] = []
+        for last, (length, simple, single, items) in self._automaton.iter(padded):
+            if simple >= 0:
+                cands.append((last - length, last - 1, simple))
+            else:
+                raw.append((last - length, last - 1, single, items))
+        if raw:
             cands += self._checked_hits(text, ct, padded, raw, sentence_openings, cands)
         if not cands:
             return []
@@ -175,8 +187,9 @@ class Matcher:
         slow: list[tuple[int, int, int]] = []
         wild_cands: list[tuple[int, int, int, tuple[tuple[int, int], ...]]] = []
         avoid: dict[int, list[tuple[int, int]]] = {}
-        for start, end, fast, items in raw:
-            if fast >= 0:
+        for start, end, single, items in raw:
+            if single >= 0:
+                slow.append((start, end, single))
                 continue
             for kind, idx, _ in items:
                 if kind == _FORM:
@@ -188,13 +201,22 @@ class Matcher:
         if wild_cands:
             slow.extend(self._wild_survivors(simple + slow, wild_cands))
         out = []
+        checked, lower = self._checked, self._lower
+        identity = ct.is_identity
         for start, end, idx in slow:
-            spans = avoid.get(idx)
-            if spans and any(a <= start and end <= b for a, b in spans):
-                continue
-            if self._checked[idx]:
-                o_start, o_end = ct.orig(start), ct.orig_end(end)
-                if not self._case_ok(idx, text[o_start:o_end], o_start, sentence_openings):
+            if avoid:
+                spans = avoid.get(idx)
+                if spans and any(a <= start and end <= b for a, b in spans):
+                    continue
+            if checked[idx]:
+                o_start, o_end = (start, end) if identity else (ct.orig(start), ct.orig_end(end))
+                surface = text[o_start:o_end]
+                if lower[idx]:  # lowercase, or a capital opening a sentence
+                    if surface != surface.lower() and (
+                        o_start not in sentence_openings or surface[1:] != surface[1:].lower()
+                    ):
+                        continue
+                elif normalize_pattern(surface, lower=False) not in self._exact[idx]:
                     continue
             out.append((start, end, idx))
         return out
@@ -296,13 +318,6 @@ class Matcher:
         return out
 
     # --- case and overlaps ---------------------------------------------------------------
-
-    def _case_ok(self, idx: int, surface: str, start: int, openings: Collection[int]) -> bool:
-        if self.entries[idx].case == "lower":
-            if surface == surface.lower():
-                return True
-            return start in openings and surface[1:] == surface[1:].lower()
-        return normalize_pattern(surface, lower=False) in self._exact[idx]
 
     @staticmethod
     def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -10,9 +10,10 @@ match across line breaks and double spaces.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["CompactText", "compact", "normalize_chars", "normalize_pattern"]
+__all__ = ["CompactText", "compact", "normalize_chars", "normalize_pattern", "translator"]
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
@@ -21,7 +22,30 @@ _SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     chr(c) for c in range(0x2000, 0x200B)
 )
 
-_TABLE = str.maketrans(
+
+def translator(mapping: Mapping[str, str]) -> Callable[[str], str]:
+    """``text.translate`` for a one-character-to-one-character `mapping`, fast on ASCII text.
+
+    ASCII text (most news copy) goes through ``bytes.translate``, several times faster than
+    ``str.translate`` with a dict table; other text through ``str.translate``.
+    """
+    pairs = [(k, v) for k, v in mapping.items() if k.isascii()]
+    if any(len(k) != 1 or len(v) != 1 or not v.isascii() for k, v in pairs):
+        raise ValueError("an ASCII character must map to one ASCII character")
+    as_bytes = bytes.maketrans(
+        "".join(k for k, _ in pairs).encode("ascii"), "".join(v for _, v in pairs).encode("ascii")
+    )
+    as_str = str.maketrans(dict(mapping))
+
+    def translate(text: str) -> str:
+        if text.isascii():
+            return text.encode("ascii").translate(as_bytes).decode("ascii")
+        return text.translate(as_str)
+
+    return translate
+
+
+_translate = translator(
     {
         **{c: " " for c in _HYPHENS},
         **{c: "'" for c in _APOSTROPHES},
@@ -33,7 +57,7 @@ _TABLE = str.maketrans(
 
 def normalize_chars(text: str, *, lower: bool = True) -> str:
     """Return `text` with hyphens, apostrophes, quotes and spaces normalized, same length."""
-    out = text.translate(_TABLE)
+    out = _translate(text)
     if not lower:
         return out
     low = out.lower()
