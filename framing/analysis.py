@@ -20,15 +20,21 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-import ahocorasick
-
 from framing._version import __version__
+from framing.attribution import Cues, cue_keys
 from framing.document import WORD_RE, Document
 from framing.errors import FramingError
 from framing.lexicon.format import Entry, Lexicon
-from framing.lexicon.matcher import compile_matcher
+from framing.lexicon.matcher import ExtraKeys, compile_matcher
+from framing.lexicon.normalize import normalize_chars
 from framing.lexicon.registry import load_lexicons
-from framing.sentiment import SENTIMENT_MODELS, SentimentScore, document_sentiment, vader_sentences
+from framing.sentiment import (
+    SENTIMENT_MODELS,
+    SentimentScore,
+    document_sentiment,
+    vader_sentences,
+    word_keys,
+)
 from framing.voice import Voice, VoiceLayer, find_voices
 
 if TYPE_CHECKING:
@@ -274,14 +280,26 @@ def _analyze_batch(
     docs: list[Document], active: tuple[Lexicon, ...], options: AnalysisOptions
 ) -> list[Analysis]:
     """Analyse documents step by step across the batch (see :func:`analyze_many`)."""
-    matcher = compile_matcher(active)
-    voices = [find_voices(doc) for doc in docs]
-    hits = [matcher.spans(doc.text, doc.sentence_openings, doc.normalized) for doc in docs]
-    matches = [
-        _matches(doc, layer, found, matcher.entries)
-        for doc, layer, found in zip(docs, voices, hits, strict=True)
+    matcher = compile_matcher(active, _grammar())
+    # one scan per document finds lexicon terms, speech cues, negators and sentiment words
+    scans = [matcher.scan(doc.text, doc.sentence_openings, doc.match_text) for doc in docs]
+    voices = [
+        find_voices(doc, Cues(doc.text, doc.match_text, _found(extras, _CUE)))
+        for doc, (_, extras) in zip(docs, scans, strict=True)
     ]
-    sentiments = [document_sentiment(doc.text, list(doc.sentences)) for doc in docs]
+    matches = [
+        _matches(doc, layer, found, matcher.entries, _negator_ends(doc, _found(extras, _NEGATOR)))
+        for doc, layer, (found, extras) in zip(docs, voices, scans, strict=True)
+    ]
+    sentiments = [
+        document_sentiment(
+            doc.text,
+            list(doc.sentences),
+            words=doc.match_text,
+            found=_found(extras, _SENTIMENT),
+        )
+        for doc, (_, extras) in zip(docs, scans, strict=True)
+    ]
     out = []
     for doc, layer, found, (overall, per_sentence) in zip(
         docs, voices, matches, sentiments, strict=True
@@ -309,7 +327,11 @@ def _with_models(analysis: Analysis) -> Analysis:
 
 
 def _matches(
-    doc: Document, voices: VoiceLayer, hits: list[tuple[int, int, int]], entries: list[Entry]
+    doc: Document,
+    voices: VoiceLayer,
+    hits: list[tuple[int, int, int]],
+    entries: list[Entry],
+    negators: list[int],
 ) -> list[Match]:
     """Matches with voice, speaker, sentence, negation and hedging, from matcher hits."""
     if not hits:
@@ -325,7 +347,6 @@ def _matches(
     hedge_sentences = {
         sentence_of[i] for i, (_, _, idx) in enumerate(hits) if entries[idx].category == HEDGE
     }
-    negators = _negator_ends(doc.normalized)
     voice_of = voices.voices_for([(s, e) for s, e, _ in hits])
     fields = _entry_fields(entries)
     new = tuple.__new__
@@ -386,29 +407,43 @@ def _as_lexicon_arg(item: str | os.PathLike[str] | Lexicon) -> str | Path | Lexi
     return Path(item)
 
 
+# --- the grammar words one scan finds beside the lexicons -----------------------------------
+
+_CUE, _NEGATOR, _SENTIMENT = 0, 1, 2
+
+
 @functools.cache
-def _negator_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _grammar() -> ExtraKeys:
+    """Speech cues, negators and sentiment words, found in the lexicon matcher's scan.
+
+    A key's payload holds, per pass, what that pass needs from a hit (or None)."""
+    passes: dict[str, list[Any]] = {}
+    for key, cue in cue_keys().items():
+        passes.setdefault(key, [None, None, None])[_CUE] = cue
     for word in _NEGATORS:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
+        if word == "n't":  # its apostrophe is blanked: the core "n t" of a 4-character key
+            passes.setdefault("n t ", [None, None, None])[_NEGATOR] = (5, True)
+        else:
+            passes.setdefault(f" {word} ", [None, None, None])[_NEGATOR] = (len(word) + 2, False)
+    for key, length in word_keys().items():
+        passes.setdefault(key, [None, None, None])[_SENTIMENT] = length
+    return ExtraKeys("grammar-1", {key: tuple(payload) for key, payload in passes.items()})
 
 
-def _negator_ends(normalized: str) -> list[int]:
-    """End offsets of negators (not, no, never, n't, without ...) in the normalized text."""
-    n = len(normalized)
+def _found(extras: list[tuple[int, Any]], kind: int) -> list[tuple[int, Any]]:
+    """One pass's share of a scan's grammar hits: ``(last, payload)``."""
+    return [(last, payload[kind]) for last, payload in extras if payload[kind] is not None]
+
+
+def _negator_ends(doc: Document, found: list[tuple[int, tuple[int, bool]]]) -> list[int]:
+    """End offsets of negators (not, no, never, n't, without ...), in order."""
+    words, text = doc.match_text, doc.text
     out = []
-    for last, length in _negator_automaton().iter(normalized):
-        start = last - length + 1
-        if last + 1 < n and normalized[last + 1].isalnum():
-            continue  # must end a word
-        if (
-            not start
-            or not normalized[start - 1].isalnum()
-            or normalized[start : last + 1] == "n't"
-        ):
-            out.append(last + 1)
+    for last, (length, contracted) in found:
+        start, end = words.span(last, length)
+        if contracted and normalize_chars(text[start + 1]) != "'":
+            continue  # "n t" is n't only where the blank was an apostrophe
+        out.append(end)
     return out
 
 

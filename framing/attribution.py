@@ -19,21 +19,26 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
 
 from framing.document import Document, Span
+from framing.lexicon.matcher import match_key
+from framing.lexicon.normalize import WordText
 
 __all__ = [
     "PRONOUNS",
     "Attribution",
+    "CuePayload",
     "Cues",
     "Speakers",
     "after_quote",
     "before_quote",
     "clause_start",
+    "cue_keys",
     "reported_speech",
 ]
 
@@ -82,38 +87,52 @@ class _Cue(NamedTuple):
     word: str
 
 
+#: A speech cue's payload: (key length, kind, the cue as listed).
+CuePayload = tuple[int, int, str]
+
+
 @functools.cache
-def _cue_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def cue_keys() -> dict[str, CuePayload]:
+    """Keys ``" word "`` for a :class:`~framing.lexicon.normalize.WordText`: whole words only."""
+    keys: dict[str, CuePayload] = {}
     for kind, words in (
         (_VERB, _VERBS),
         (_PARTICIPLE, _PARTICIPLES),
         (_ACCORDING, ["according to"]),
     ):
         for word in words:
-            automaton.add_word(word, (len(word), kind, word))
+            key = f" {match_key(word)} "
+            keys.setdefault(key, (len(key), kind, word))
+    return keys
+
+
+@functools.cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, payload in cue_keys().items():
+        automaton.add_word(key, payload)
     automaton.make_automaton()
     return automaton
 
 
-def _find_cues(text: str, low: str) -> list[_Cue]:
+def _find_cues(
+    text: str, words: WordText, found: Iterable[tuple[int, CuePayload]] | None = None
+) -> list[_Cue]:
     """Speech verbs, participles and "according to", in order, one pass over the text.
 
-    `low` is the normalized (lowercased, same-length) text. Verbs and participles must be
-    lowercase in the original ("Said" is more often a name)."""
-    n = len(low)
-    found: dict[int, _Cue] = {}
-    for last, (length, kind, word) in _cue_automaton().iter(low):
-        start = last - length + 1
-        end = last + 1
-        if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
-            continue
+    `found` may give the cue keys' hits ``(last, payload)`` from a scan that already ran.
+    Verbs and participles must be lowercase in the original ("Said" is more often a name)."""
+    if found is None:
+        found = _cue_automaton().iter(words.padded)
+    at: dict[int, _Cue] = {}
+    for last, (length, kind, word) in found:
+        start, end = words.span(last, length)
         if kind != _ACCORDING and not text[start].islower():
             continue
-        old = found.get(start)
+        old = at.get(start)
         if old is None or old.end < end:
-            found[start] = _Cue(start, end, kind, word)
-    return [found[k] for k in sorted(found)]
+            at[start] = _Cue(start, end, kind, word)
+    return [at[k] for k in sorted(at)]
 
 
 def _strip_aux(segment: str) -> str:
@@ -351,8 +370,10 @@ def clause_start(text: str, floor: int, pos: int) -> int:
 class Cues:
     """The cues of one document with range lookup."""
 
-    def __init__(self, text: str, low: str) -> None:
-        self.items = _find_cues(text, low)
+    def __init__(
+        self, text: str, words: WordText, found: Iterable[tuple[int, CuePayload]] | None = None
+    ) -> None:
+        self.items = _find_cues(text, words, found)
         self.starts = [c.start for c in self.items]
 
     def between(self, lo: int, hi: int) -> list[_Cue]:
@@ -480,29 +501,30 @@ def reported_speech(
             continue
         verb = cue.word
         factive = verb in _FACTIVE
-        # a subject is short: look at most _SUBJECT_WINDOW characters back
-        before = text[max(s0, v0 - _SUBJECT_WINDOW) : v0]
         after = text[v1:body_end]
         last_comma = text.rfind(",", s0, v0)
         # "..., the ministry said." : content before the comma, speaker between comma and verb.
-        if last_comma != -1 and len(after.split()) <= 6 and "that" not in after.split():
-            between = text[last_comma + 1 : v0]
-            phrase = _np_before(between) or (
-                _np_after(after.lstrip()) if not between.strip() else None
-            )
-            if phrase is not None:
-                speaker = speakers.resolve(phrase, v0)
-                out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
-                break
-        phrase = _np_before(before)
-        if phrase is None:
-            continue
+        if last_comma != -1:
+            tail = after.split()
+            if len(tail) <= 6 and "that" not in tail:
+                between = text[last_comma + 1 : v0]
+                phrase = _np_before(between) or (
+                    _np_after(after.lstrip()) if not between.strip() else None
+                )
+                if phrase is not None:
+                    speaker = speakers.resolve(phrase, v0)
+                    out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
+                    break
+        # "X warned that ...", "X said ...": a clause after the verb, a subject before it.
         cm = _CONTENT_START_RE.match(after)
         if cm is not None:
             c0 = v1 + cm.end()
         elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
             c0 = v1
         else:
+            continue
+        phrase = _np_before(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
+        if phrase is None:
             continue
         speaker = speakers.resolve(phrase, v0)
         if text[c0:body_end].strip():

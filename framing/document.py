@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from framing.io import Source, read_article
-from framing.lexicon.normalize import normalize_chars
+from framing.lexicon.normalize import WordText, normalize_chars, word_text
 
 __all__ = ["Document", "Span", "Token", "count_words", "split_paragraphs", "split_sentences"]
 
@@ -120,6 +120,8 @@ def _is_break(text: str, dot: int, end: int, floor: int) -> bool:
     """Whether the candidate sentence end at `dot` (before `end`) is real, not an abbreviation."""
     if text[dot] != ".":
         return True
+    if dot - 6 >= floor and text[dot - 6 : dot].isalpha():
+        return True  # a word ending in six letters ("seized.", "U.S.-backed."): no abbreviation
     ws = max(text.rfind(" ", floor, dot), text.rfind("\n", floor, dot)) + 1
     word = text[max(ws, floor) : dot].lstrip("\"“‘'([").lower()
     if len(word) > 5 and word.isalpha():
@@ -226,6 +228,11 @@ class Document:
     def normalized(self) -> str:
         """The text lowercased with hyphens, quotes and spaces normalized, same length."""
         return normalize_chars(self.text)
+
+    @cached_property
+    def match_text(self) -> WordText:
+        """The normalized text as word matchers see it (lexicons, speech cues, negators)."""
+        return word_text(self.normalized)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -80,7 +80,8 @@ from typing import Any
 import ahocorasick
 
 from framing.errors import InputError, LexiconError, ModelError
-from framing.lexicon.normalize import translator
+from framing.lexicon.matcher import match_key
+from framing.lexicon.normalize import WordText, translator
 
 __all__ = [
     "SENTIMENT_MODELS",
@@ -442,6 +443,29 @@ def _word_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@functools.cache
+def word_keys() -> dict[str, int]:
+    """The lexicon's keys for a scan of a :class:`~framing.lexicon.normalize.WordText`
+    (``" word "``, as :func:`~framing.lexicon.matcher.match_key` makes them), with their lengths.
+
+    Pass that scan's hits to :func:`document_sentiment` to spare it its own.
+    """
+    keys = {}
+    for form in _pattern_lexicon():
+        if any(c in _SEPARATORS for c in form):
+            continue
+        key = match_key(form).strip()
+        if key:
+            keys[f" {key} "] = len(key) + 2
+    return keys
+
+
+#: Where a scan of the text's WordText may miss a token of TextBlob's: ``*`` stays in a WordText
+#: but TextBlob splits it off; these control characters are its whitespace but not ours; and a
+#: WordText keeps ``n't`` on the word before it.
+_WORD_TEXT_MISSES_RE = re.compile(r"[*\x1c-\x1f\x85]|n't")
+
+
 def _trie_pattern(words: Iterable[str], gap: str) -> str:
     """A regular expression matching any of `words`, `gap` between characters, as a trie."""
     trie: dict[str, Any] = {}
@@ -494,18 +518,23 @@ _Item = tuple[int, int, str]
 _Gap = Callable[[int, int], Sequence[str]]
 
 
-def _fast_items(text: str) -> list[_Item] | None:
+def _fast_items(text: str, found: list[tuple[int, int]] | None = None) -> list[_Item] | None:
     """The tokens of `text` that count, by offset; None where the full tokenization is needed.
 
-    `text` has TextBlob's ``n't`` -> `` n't`` replacement applied.
+    `text` has TextBlob's ``n't`` -> `` n't`` replacement applied. `found` may give the
+    candidate spans from a scan that already ran (a superset of the lexicon words' tokens).
     """
     low = text.lower()
     if len(low) != len(text) or _EOS in text or _GLUE_CANDIDATE_RE.search(text):
         return None
+    if found is None:
+        found = [
+            (last - length + 1, last - 1)  # the key's spaces shift offsets by one
+            for last, length in _word_automaton().iter(" " + _spaced(low) + " ")
+        ]
     table = _pattern_lexicon()
     items = []
-    for last, length in _word_automaton().iter(" " + _spaced(low) + " "):
-        start, end = last - length + 1, last - 1  # the key's spaces shift offsets by one
+    for start, end in found:
         if _is_token(text, start, end):
             word = low[start:end]
             if word in table:
@@ -683,7 +712,11 @@ def _run(
 
 
 def document_sentiment(
-    text: str, sentences: Sequence[tuple[int, int]]
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    *,
+    words: WordText | None = None,
+    found: Iterable[tuple[int, int]] | None = None,
 ) -> tuple[SentimentScore, list[SentimentScore]]:
     """The score of `text` and one score per sentence span ``[start, end)``, in one pass.
 
@@ -692,6 +725,10 @@ def document_sentiment(
     a sentence boundary counts for the document (as in TextBlob's whole-text pass), not for the
     sentences. Where a boundary would change a token (it falls inside a word), the sentences are
     scored one by one instead, with the same results.
+
+    `found` may give the :func:`word_keys` hits ``(last, key length)`` in ``words.padded`` of
+    the text's :class:`~framing.lexicon.normalize.WordText` `words`, from a scan that already
+    ran; where such a scan may miss a token, the text is scanned again.
     """
     size = len(text)
     bounds = {0, size}
@@ -709,7 +746,10 @@ def document_sentiment(
     split = _split_nt(text)
     moved = _shifted(text, sorted(bounds)) if split is not text else None
     if split is text or moved is not None:
-        items = _fast_items(split)
+        candidates = None
+        if words is not None and found is not None and not _WORD_TEXT_MISSES_RE.search(text):
+            candidates = [words.span(last, length) for last, length in found]
+        items = _fast_items(split, candidates)
         if items is not None:
             spans = sentences if moved is None else [(moved[a], moved[b]) for a, b in sentences]
             return _run(items, spans, functools.partial(_TOKEN_RE.findall, split))

@@ -304,13 +304,16 @@ def _quote_speaker(
     return speakers.resolve(phrase, q.end)
 
 
-def find_voices(doc: Document) -> VoiceLayer:
-    """Find quotes, their speakers and reported speech in `doc`, in one pass in reading order."""
+def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
+    """Find quotes, their speakers and reported speech in `doc`, in one pass in reading order.
+
+    `cues` may pass the document's speech cues when a scan already found them."""
     text = doc.text
     raw = _raw_quotes(doc)
     top = [q for q in raw if not q.nested]
     in_quote = [Span(q.inner_start, q.inner_end) for q in top]
-    cues = Cues(text, doc.normalized)
+    if cues is None:
+        cues = Cues(text, doc.match_text)
     speakers = Speakers()
     consumed: set[int] = set()
     attributions: list[Attribution] = []

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from framing.document import Document
 from framing.lexicon.format import read_lexicon
-from framing.lexicon.matcher import Matcher, compile_matcher
+from framing.lexicon.matcher import ExtraKeys, Matcher, compile_matcher
+from framing.lexicon.normalize import compact, normalize_chars, translator, word_text
 
 from .conftest import DATA
 
@@ -89,3 +94,48 @@ def test_wildcard_does_not_swallow_another_term() -> None:
 
 def test_wildcard_does_not_cross_punctuation() -> None:
     assert hits("It came at Assad, request or not.") == []
+
+
+# --- the fast paths the analysis relies on ---------------------------------------------------
+
+
+def test_translator_equals_str_translate() -> None:
+    """ASCII text goes through bytes, other text through regexes: both as str.translate."""
+    mapping = dict.fromkeys(",.;:!?()-\u2014\u201c\u201d\u00a0\t\n", " ") | {"\u2019": "'"}
+    fast, table = translator(mapping), str.maketrans(mapping)
+    rng = random.Random(11)
+    alphabet = "ab Z,.;:!?()-\u2014\u201c\u201d\u2019'\u00a0\t\n\u00e9\u0130"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert fast(text) == text.translate(table), repr(text)
+    with pytest.raises(ValueError, match="must not itself be mapped"):
+        translator({"a": "b", "b": "c"})
+
+
+def test_orig_spans_maps_like_orig_and_orig_end() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab   ") for _ in range(rng.randint(1, 40)))
+        ct = compact(text)
+        n = len(ct.text)
+        spans = [
+            (a, rng.randint(a + 1, n), tag)
+            for tag, a in enumerate(rng.randint(0, n - 1) for _ in range(4))
+            if n
+        ]
+        assert ct.orig_spans(spans) == sorted(
+            (ct.orig(s), ct.orig_end(e), tag) for s, e, tag in spans
+        ), (text, spans)
+
+
+def test_extra_keys_come_back_from_the_same_scan() -> None:
+    text = "Officials said the militias did not withdraw, according\nto witnesses."
+    keys = [" said ", " not ", " according to ", " militias "]
+    matcher = compile_matcher([MINI], ExtraKeys("test-extra", {key: key for key in keys}))
+    words = word_text(normalize_chars(text))
+    spans, extras = matcher.scan(text, Document.from_text(text).sentence_openings, words)
+    # the lexicon hits are as without extra keys, "militias" included, which both have
+    assert spans == Matcher([MINI]).spans(text)
+    assert [text[s:e] for s, e, _ in spans] == ["militias"]
+    found = [text[slice(*words.span(last, len(key)))] for last, key in extras]
+    assert found == ["said", "militias", "not", "according\nto"]

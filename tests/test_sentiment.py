@@ -13,6 +13,8 @@ import pytest
 
 from framing import sentiment
 from framing.errors import FramingError, InputError, LexiconError
+from framing.lexicon.matcher import ExtraKeys, compile_matcher
+from framing.lexicon.normalize import WordText, normalize_chars, word_text
 from framing.sentiment import (
     SENTIMENT_MODELS,
     SentimentScore,
@@ -20,6 +22,7 @@ from framing.sentiment import (
     pattern_sentiment,
     vader_compound,
     vader_sentences,
+    word_keys,
 )
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
@@ -222,6 +225,61 @@ def test_document_sentiment_odd_spans() -> None:
     )
     with pytest.raises(InputError, match="outside the text"):
         document_sentiment(TEXT, [(5, len(TEXT) + 1)])
+
+
+def shared_scan(text: str) -> tuple[WordText, list[tuple[int, int]]]:
+    """What framing.analyze hands document_sentiment: a one-pass scan's sentiment-word hits."""
+    keys = word_keys()
+    matcher = compile_matcher((), ExtraKeys("sentiment-test", keys))
+    words = word_text(normalize_chars(text))
+    return words, list(matcher.scan(text, (), words)[1])
+
+
+SHARED_SCAN_TEXTS = [
+    *HANDWRITTEN,
+    TEXT,
+    "A good*bad plan, a very*good one.",  # TextBlob splits the * off, a WordText keeps it
+    "It isn't good; it wasn't bad; goodn't.",  # n't is split off the word before it
+    "A good\x85plan and a bad\x1cidea.",  # control characters TextBlob reads as whitespace
+    "The well-off and the ill-fated; a top-notch, mind-boggling result.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_SCAN_TEXTS)
+def test_shared_scan_gives_the_same_scores(text: str) -> None:
+    spans = spans_of(text)
+    words, found = shared_scan(text)
+    assert document_sentiment(text, spans, words=words, found=found) == document_sentiment(
+        text, spans
+    )
+
+
+def test_shared_scan_spares_the_own_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The plan was very good. The second one was not good at all!"
+    words, found = shared_scan(text)
+    assert len(found) >= 4  # very, good, not, good (and more lexicon words)
+
+    def no_scan() -> None:
+        raise AssertionError("document_sentiment scanned the text again")
+
+    monkeypatch.setattr(sentiment, "_word_automaton", no_scan)
+    document, _ = document_sentiment(text, spans_of(text), words=words, found=found)
+    assert (document.polarity, document.subjectivity) == pytest.approx(textblob_sentiment(text))
+
+
+def test_shared_scan_gives_the_same_scores_on_random_strings() -> None:
+    pieces = (
+        "good bad very not no never really terribly nice sad well-off top-notch f*cking * "
+        "isn't goodn't U.S. Mr. ... , ; : ( ) - -- ' \" \u201c \u201d \u2019 ! \x85 \x1c"
+    ).split()
+    rng = random.Random(20261126)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(" \n\t") for _ in range(rng.randint(1, 20)))
+        spans = spans_of(text)
+        words, found = shared_scan(text)
+        assert document_sentiment(text, spans, words=words, found=found) == document_sentiment(
+            text, spans
+        ), repr(text)
 
 
 # --- VADER ------------------------------------------------------------------------------------

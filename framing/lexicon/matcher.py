@@ -21,29 +21,27 @@ rest is checked backwards with plain string comparisons.
 
 from __future__ import annotations
 
-import string
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from framing.lexicon.format import Entry, Lexicon
 from framing.lexicon.normalize import (
     CompactText,
-    compact,
+    WordText,
+    blank_punctuation,
     normalize_chars,
     normalize_pattern,
-    translator,
+    word_text,
 )
 
-__all__ = ["Hit", "Matcher", "compile_matcher", "match_key"]
+__all__ = ["ExtraKeys", "Hit", "Matcher", "compile_matcher", "match_key"]
 
 _FORM, _AVOID, _CHUNK = 0, 1, 2
 _SLOT = "*"
-_PUNCT = dict.fromkeys(string.punctuation.replace("*", "") + "…•·§¶©®™°¡¿‹›", " ")
-_blank_punctuation = translator(_PUNCT)
 
 
 class Hit(NamedTuple):
@@ -66,7 +64,7 @@ class _Wild:
 
 def match_key(form: str) -> str:
     """A form as the automaton sees it: normalized, compacted, punctuation as spaces."""
-    return _blank_punctuation(normalize_pattern(form))
+    return blank_punctuation(normalize_pattern(form))
 
 
 def _split_wild(key: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -95,8 +93,9 @@ def _is_word(word: str) -> bool:
 class Matcher:
     """Finds lexicon entries in text. Build with :func:`compile_matcher` (cached)."""
 
-    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+    def __init__(self, lexicons: Sequence[Lexicon], extra: ExtraKeys | None = None) -> None:
         self.lexicons = tuple(lexicons)
+        self.extra = extra
         self.entries: list[Entry] = [e for lex in self.lexicons for e in lex.entries]
         self._exact: dict[int, frozenset[str]] = {}
         keys: dict[str, list[tuple[int, int, int]]] = {}
@@ -126,53 +125,66 @@ class Matcher:
         automaton = ahocorasick.Automaton()
         self._checked = [e.case != "any" for e in self.entries]  # needs a case check
         self._lower = [e.case == "lower" for e in self.entries]
-        for key, items in keys.items():
+        extra_keys = extra.keys if extra is not None else {}
+        for key in [*keys, *(k for k in extra_keys if k not in keys)]:
+            items = keys.get(key, [])
             # the common key: one plain form of an entry matched in any case -> fast path;
             # one form that needs a case or avoid check -> `single`, checked without a loop
             single = items[0][1] if len(items) == 1 and items[0][0] == _FORM else -1
             simple = single
             if simple >= 0 and (self._checked[simple] or self.entries[simple].avoid):
                 simple = -1
-            automaton.add_word(key, (len(key) - 1, simple, single, tuple(items)))
-        if keys:
+            value = (len(key) - 1, simple, single, tuple(items), extra_keys.get(key))
+            automaton.add_word(key, value)
+        if len(automaton):
             automaton.make_automaton()
-        self._automaton = automaton if keys else None
+        self._automaton = automaton if len(automaton) else None
 
     def find(
-        self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
+        self, text: str, sentence_openings: Collection[int] = (), words: WordText | None = None
     ) -> list[Hit]:
         """All hits in `text` after the matching rules, sorted by start.
 
-        `normalized` may pass ``normalize_chars(text)`` when the caller already has it."""
+        `words` may pass ``word_text(normalize_chars(text))`` when the caller already has it."""
         entries = self.entries
-        return [
-            Hit(s, e, entries[i]) for s, e, i in self.spans(text, sentence_openings, normalized)
-        ]
+        return [Hit(s, e, entries[i]) for s, e, i in self.spans(text, sentence_openings, words)]
 
     def spans(
-        self, text: str, sentence_openings: Collection[int] = (), normalized: str | None = None
+        self, text: str, sentence_openings: Collection[int] = (), words: WordText | None = None
     ) -> list[tuple[int, int, int]]:
         """Like :meth:`find`, as ``(start, end, index into self.entries)`` tuples."""
+        return self.scan(text, sentence_openings, words)[0]
+
+    def scan(
+        self, text: str, sentence_openings: Collection[int] = (), words: WordText | None = None
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, Any]]]:
+        """:meth:`spans`, and the hits of the extra keys as ``(last, payload)`` in text order.
+
+        ``last`` is the offset in ``words.padded`` of the key's closing space (see
+        :meth:`WordText.span <framing.lexicon.normalize.WordText.span>`).
+        """
+        extras: list[tuple[int, Any]] = []
         if self._automaton is None:
-            return []
-        ct = compact(normalized if normalized is not None else normalize_chars(text))
-        # a leading space pads the text, so offsets in `padded` are compact offsets + 1; a key's
-        # core runs from last-length+1 to last-1 in `padded`, i.e. last-length to last-1 compact
-        padded = " " + _blank_punctuation(ct.text) + " "
+            return [], extras
+        if words is None:
+            words = word_text(normalize_chars(text))
+        ct, padded = words.compact, words.padded
+        # offsets in `padded` are compact offsets + 1; a key's core runs from last-length+1 to
+        # last-1 in `padded`, i.e. last-length to last-1 compact
         cands: list[tuple[int, int, int]] = []
         raw: list[tuple[int, int, int, tuple[tuple[int, int, int], ...]]] = []
-        for last, (length, simple, single, items) in self._automaton.iter(padded):
+        for last, (length, simple, single, items, extra) in self._automaton.iter(padded):
             if simple >= 0:
                 cands.append((last - length, last - 1, simple))
-            else:
+            elif items:
                 raw.append((last - length, last - 1, single, items))
+            if extra is not None:
+                extras.append((last, extra))
         if raw:
             cands += self._checked_hits(text, ct, padded, raw, sentence_openings, cands)
         if not cands:
-            return []
-        if ct.is_identity:
-            return self._longest(cands)
-        return self._longest([(ct.orig(s), ct.orig_end(e), idx) for s, e, idx in cands])
+            return [], extras
+        return self._longest(ct.orig_spans(cands)), extras
 
     def _checked_hits(
         self,
@@ -380,15 +392,27 @@ def _words_after(
     return pos, tuple(spans)
 
 
-_CACHE: dict[tuple[tuple[str, str], ...], Matcher] = {}
+@dataclass(frozen=True)
+class ExtraKeys:
+    """Fixed word lists other passes look for in the same scan as the lexicons.
+
+    `keys` maps a key as matched (``" word "``, see :func:`match_key`) to a payload that
+    :meth:`Matcher.scan` hands back with each hit; `name` identifies the lists for the cache.
+    """
+
+    name: str
+    keys: Mapping[str, Any]
 
 
-def compile_matcher(lexicons: Sequence[Lexicon]) -> Matcher:
-    """The matcher for these lexicons, compiled once per distinct set of contents."""
-    key = tuple((lex.name, lex.sha256) for lex in lexicons)
+_CACHE: dict[tuple[object, ...], Matcher] = {}
+
+
+def compile_matcher(lexicons: Sequence[Lexicon], extra: ExtraKeys | None = None) -> Matcher:
+    """The matcher for these lexicons (and extra keys), compiled once per distinct contents."""
+    key = (*((lex.name, lex.sha256) for lex in lexicons), extra.name if extra else None)
     matcher = _CACHE.get(key)
     if matcher is None:
         if len(_CACHE) >= 16:
             _CACHE.pop(next(iter(_CACHE)))
-        matcher = _CACHE[key] = Matcher(lexicons)
+        matcher = _CACHE[key] = Matcher(lexicons, extra)
     return matcher

@@ -9,11 +9,22 @@ match across line breaks and double spaces.
 
 from __future__ import annotations
 
+import re
+import string
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["CompactText", "compact", "normalize_chars", "normalize_pattern", "translator"]
+__all__ = [
+    "CompactText",
+    "WordText",
+    "blank_punctuation",
+    "compact",
+    "normalize_chars",
+    "normalize_pattern",
+    "translator",
+    "word_text",
+]
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u0060\u00b4"
@@ -24,23 +35,38 @@ _SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
 
 
 def translator(mapping: Mapping[str, str]) -> Callable[[str], str]:
-    """``text.translate`` for a one-character-to-one-character `mapping`, fast on ASCII text.
+    """``text.translate`` for a one-character-to-one-character `mapping`, fast.
 
-    ASCII text (most news copy) goes through ``bytes.translate``, several times faster than
-    ``str.translate`` with a dict table; other text through ``str.translate``.
+    ``str.translate`` with a dict looks every character up in the dict: about 80 ns a
+    character. ASCII text (most news copy) goes through ``bytes.translate`` instead, other text
+    through one regular-expression substitution per target character; both are several times
+    faster (and give the same result).
     """
+    if any(len(k) != 1 or len(v) != 1 for k, v in mapping.items()):
+        raise ValueError("the mapping must be from one character to one character")
+    if any(mapping.get(v, v) != v for v in mapping.values()):
+        raise ValueError("a target character must not itself be mapped elsewhere")
     pairs = [(k, v) for k, v in mapping.items() if k.isascii()]
-    if any(len(k) != 1 or len(v) != 1 or not v.isascii() for k, v in pairs):
-        raise ValueError("an ASCII character must map to one ASCII character")
+    if any(not v.isascii() for _, v in pairs):
+        raise ValueError("an ASCII character must map to an ASCII character")
     as_bytes = bytes.maketrans(
         "".join(k for k, _ in pairs).encode("ascii"), "".join(v for _, v in pairs).encode("ascii")
     )
-    as_str = str.maketrans(dict(mapping))
+    by_target: dict[str, list[str]] = {}
+    for k, v in mapping.items():
+        if k != v:
+            by_target.setdefault(v, []).append(k)
+    subs = [
+        (re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]").sub, target)
+        for target, keys in sorted(by_target.items())
+    ]
 
     def translate(text: str) -> str:
         if text.isascii():
             return text.encode("ascii").translate(as_bytes).decode("ascii")
-        return text.translate(as_str)
+        for sub, target in subs:
+            text = sub(target, text)
+        return text
 
     return translate
 
@@ -96,6 +122,25 @@ class CompactText:
         """Original offset of an exclusive end offset."""
         return self.orig(end - 1) + 1 if end > 0 else 0
 
+    def orig_spans(self, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """``(orig(start), orig_end(end), tag)`` for each span, sorted, in one walk."""
+        if len(self._anchors_compact) == 1:
+            return sorted(spans)
+        anchors_c, anchors_o = self._anchors_compact, self._anchors_orig
+        n = len(anchors_c)
+        out = []
+        i = 0
+        for start, end, tag in sorted(spans):
+            while i + 1 < n and anchors_c[i + 1] <= start:
+                i += 1
+            j = i
+            while j + 1 < n and anchors_c[j + 1] <= end - 1:
+                j += 1
+            out.append(
+                (anchors_o[i] + start - anchors_c[i], anchors_o[j] + end - anchors_c[j], tag)
+            )
+        return out
+
 
 def compact(normalized: str) -> CompactText:
     """Collapse runs of spaces in an already normalized text, keeping an offset map."""
@@ -120,3 +165,34 @@ def compact(normalized: str) -> CompactText:
         i = normalized.find("  ", pos)
     parts.append(normalized[pos:])
     return CompactText("".join(parts), tuple(anchors_c), tuple(anchors_o))
+
+
+#: Punctuation that word matchers read as a space (not ``*``, the lexicon's wildcard).
+PUNCTUATION = string.punctuation.replace("*", "") + "…•·§¶©®™°¡¿‹›"
+blank_punctuation = translator(dict.fromkeys(PUNCTUATION, " "))
+
+
+@dataclass(frozen=True, slots=True)
+class WordText:
+    """A normalized text as word matchers see it: compacted, punctuation as spaces, and padded
+    with a space at each end, so that an Aho-Corasick key ``" word "`` only matches whole words.
+
+    Offset ``i`` of `padded` is offset ``i - 1`` of ``compact.text``.
+    """
+
+    compact: CompactText
+    padded: str
+
+    def span(self, last: int, key_length: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of a key ``" ... "`` found ending at `last` of `padded`."""
+        ct = self.compact
+        start, end = last - key_length + 1, last - 1  # compact offsets of the key's core
+        if ct.is_identity:
+            return start, end
+        return ct.orig(start), ct.orig_end(end)
+
+
+def word_text(normalized: str) -> WordText:
+    """The :class:`WordText` of an already normalized text."""
+    ct = compact(normalized)
+    return WordText(ct, " " + blank_punctuation(ct.text) + " ")

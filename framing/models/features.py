@@ -198,11 +198,11 @@ def _matcher() -> Any:
 
 def _lexicon_counts(text: str) -> tuple[int, float, int, int]:
     """Loaded terms, their summed weight, hedges and boosters in `text` (one sentence)."""
-    from framing.lexicon.normalize import normalize_chars
+    from framing.lexicon.normalize import normalize_chars, word_text
 
     opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
     loaded, weight, hedges, boosters = 0, 0.0, 0, 0
-    for hit in _matcher().find(text, frozenset((opening,)), normalize_chars(text)):
+    for hit in _matcher().find(text, frozenset((opening,)), word_text(normalize_chars(text))):
         entry = hit.entry
         if entry.loaded:
             loaded += 1
