@@ -4,8 +4,10 @@ Corpus: the 804 FA-KES articles. `framing` does everything `framing analyze` doe
 model, quotes and attribution, lexicon matching with voice, negation and hedges, sentiment per
 sentence and document, document scores); TextBlob computes only its default sentiment. The matcher
 is compiled and the sentiment lexicon loaded before timing (a one-off cost, printed separately).
-Each variant runs five times, interleaved; the best time counts. Times are CPU time of this
-process (less disturbed by other work on the machine than wall time).
+Each variant runs nine times (or ``python bench/bench_speed.py ROUNDS``), interleaved. Times are
+CPU time of this process (less disturbed by other work on the machine than wall time). Printed:
+the best time of each, its ratio to TextBlob's best, and the median over rounds of the ratio
+within a round (runs seconds apart, so robust to the machine's speed drifting on a shared host).
 
 Two ways to call framing are timed: `analyze()` once per article, and `analyze_many()` over the
 corpus (what `framing analyze FOLDER` uses), which runs each step over a batch of articles.
@@ -15,6 +17,8 @@ Run: ``python bench/bench_speed.py``
 
 from __future__ import annotations
 
+import statistics
+import sys
 import time
 from collections.abc import Callable
 
@@ -26,7 +30,7 @@ from framing.lexicon.matcher import compile_matcher
 from framing.lexicon.registry import load_lexicons
 
 
-def main() -> None:
+def main(rounds: int = 9) -> None:
     from textblob import TextBlob
 
     texts = fakes_texts()
@@ -51,23 +55,28 @@ def main() -> None:
             TextBlob(text).sentiment  # noqa: B018
 
     runs: dict[str, Callable[[], None]] = {
+        "TextBlob sentiment alone": textblob,
         "framing analyze() per article": one_by_one,
         "framing analyze_many() over the corpus": batched,
-        "TextBlob sentiment alone": textblob,
     }
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(5):
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
         for name, run in runs.items():
             start = time.process_time()
             run()
-            best[name] = min(best[name], time.process_time() - start)
+            times[name].append(time.process_time() - start)
     n = len(texts)
-    base = best["TextBlob sentiment alone"]
-    print(f"FA-KES: {n} articles, {words:,} words; one-off set-up {setup:.2f} s")
-    for name, seconds in best.items():
-        print(f"{name:40} {seconds:6.2f} s  {n / seconds:7.0f} articles/s  {base / seconds:5.2f}x")
+    base = times["TextBlob sentiment alone"]
+    print(f"FA-KES: {n} articles, {words:,} words; one-off set-up {setup:.2f} s; {rounds} rounds")
+    print(f"{'':40} {'best':>8} {'articles/s':>11} {'ratio':>6} {'median ratio':>13}")
+    for name, seconds in times.items():
+        best = min(seconds)
+        # each round's ratio compares runs seconds apart: robust to the machine's drift
+        ratios = sorted(b / s for b, s in zip(base, seconds, strict=True))
+        median = statistics.median(ratios)
+        print(f"{name:40} {best:6.2f} s {n / best:11.0f} {min(base) / best:5.2f}x {median:12.2f}x")
     print("ratio = TextBlob sentiment time / framing time (target >= 1.5x for the full analysis)")
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
