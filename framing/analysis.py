@@ -338,17 +338,18 @@ def _matches(
         return []
     text = doc.text
     starts = [sp.start for sp in doc.sentences] or [0]
+    fields = _entry_fields(entries)
+    # sentences, and the sentences holding a hedge, in one walk over the sorted hits
     sentence_of = []
+    hedge_sentences = set()
     k, n = 0, len(starts)
-    for start, _, _ in hits:
+    for start, _, idx in hits:
         while k + 1 < n and starts[k + 1] <= start:
             k += 1
         sentence_of.append(k)
-    hedge_sentences = {
-        sentence_of[i] for i, (_, _, idx) in enumerate(hits) if entries[idx].category == HEDGE
-    }
+        if fields[idx][2]:
+            hedge_sentences.add(k)
     voice_of = voices.voices_for([(s, e) for s, e, _ in hits])
-    fields = _entry_fields(entries)
     new = tuple.__new__
     out = []
     for (start, end, idx), (voice, speaker, scare), sentence in zip(
@@ -360,7 +361,7 @@ def _matches(
             last = bisect_right(negators, start) - 1
             if last >= 0 and negators[last] > max(starts[sentence], start - 60):
                 negated = _negated(text, negators[last], start)
-        hedged = sentence in hedge_sentences and not is_hedge
+        hedged = not is_hedge and sentence in hedge_sentences
         # concatenation, not unpacking: measured faster here, and this runs for every match
         out.append(
             new(
@@ -459,6 +460,7 @@ def _rate(count: float, words: int) -> float:
 
 _CATEGORY_KEY = itemgetter(4, 5, 8, 9)  # Match: lexicon, category, loaded, voice
 _CATEGORY = itemgetter(5)
+_VOICE_SLOT = {"author": 3, "quote": 4, "attributed": 5}
 
 
 def _scores(a: Analysis) -> dict[str, Any]:
@@ -477,22 +479,29 @@ def _scores(a: Analysis) -> dict[str, Any]:
             else:
                 slot[0] += 1
                 slot[1] += m.weight
-    categories: dict[str, dict[str, Any]] = {}
+    # per "lexicon:category": [lexicon, category, loaded, author, quote, attributed]
+    per_category: dict[str, list[Any]] = {}
     for (lexicon, category, loaded, voice), n in by_category.items():
-        cat = categories.get(f"{lexicon}:{category}")
-        if cat is None:
-            cat = categories[f"{lexicon}:{category}"] = {
-                "lexicon": lexicon,
-                "category": category,
-                "loaded": loaded,
-                "count": 0,
-                **dict.fromkeys(VOICES, 0),
-            }
-        cat["count"] += n
-        cat[voice] += n
-    for cat in categories.values():
-        cat["rate_per_1k"] = _rate(cat["count"], words["all"])
-        cat["author_rate_per_1k"] = _rate(cat["author"], words["author"])
+        slot = per_category.get(f"{lexicon}:{category}")
+        if slot is None:
+            slot = per_category[f"{lexicon}:{category}"] = [lexicon, category, loaded, 0, 0, 0]
+        slot[_VOICE_SLOT[voice]] += n
+    total, author = words["all"], words["author"]
+    categories: dict[str, dict[str, Any]] = {}
+    for key in sorted(per_category):
+        lexicon, category, loaded, in_author, in_quote, in_attributed = per_category[key]
+        count = in_author + in_quote + in_attributed
+        categories[key] = {
+            "lexicon": lexicon,
+            "category": category,
+            "loaded": loaded,
+            "count": count,
+            "author": in_author,
+            "quote": in_quote,
+            "attributed": in_attributed,
+            "rate_per_1k": 1000.0 * count / total if total else 0.0,
+            "author_rate_per_1k": 1000.0 * in_author / author if author else 0.0,
+        }
     counts: dict[str, int] = dict.fromkeys((*VOICES, "all"), 0)
     weighted: dict[str, float] = dict.fromkeys(VOICES, 0.0)
     direction: dict[str, dict[str, Any]] = {}
@@ -527,7 +536,7 @@ def _scores(a: Analysis) -> dict[str, Any]:
         "loaded_count": counts,
         "loaded_weight": weighted,
         "loaded_rate_per_1k": {v: _rate(counts[v], words[v]) for v in (*VOICES, "all")},
-        "categories": dict(sorted(categories.items())),
+        "categories": categories,
         "direction": direction,
         "sentiment": sentiment,
         "hedges": markers.get(HEDGE, 0),

@@ -122,6 +122,16 @@ class Matcher:
                         keys.setdefault(f" {chunks[-1]} ", []).append((_CHUNK, gid, 0))
                     previous = chunks[-2] if len(chunks) > 1 else ""
                     self._groups[gid].setdefault(previous, []).append(wid)
+        # per group: slot words before its last chunk, and the word counts of the chunks
+        # before those (none for one-chunk patterns)
+        self._group_shapes: list[tuple[int, tuple[int, ...]]] = []
+        for group_ in self._groups:
+            some = self._wild[next(iter(group_.values()))[0]]
+            if len(some.chunks) == 1:
+                self._group_shapes.append((0, ()))
+            else:
+                widths = tuple(sorted({c.count(" ") + 1 for c in group_}))
+                self._group_shapes.append((some.slots[-2], widths))
         automaton = ahocorasick.Automaton()
         self._checked = [e.case != "any" for e in self.entries]  # needs a case check
         self._lower = [e.case == "lower" for e in self.entries]
@@ -247,18 +257,18 @@ class Matcher:
     ) -> None:
         """Complete the wildcard patterns whose last chunk was found at [start, end)."""
         group = self._groups[gid]
-        some = self._wild[next(iter(group.values()))[0]]
+        slots_before, widths = self._group_shapes[gid]
         tried: list[tuple[int, tuple[tuple[int, int], ...], list[int]]]
-        if len(some.chunks) == 1:
+        if not widths:
             tried = [(start, (), group[""])]
         else:
-            before = _words_before(padded, start, some.slots[-2])
+            before = _words_before(padded, start, slots_before)
             if before is None:
                 return
             pos, slot_spans = before
             tried = []
             # the chunk before ends one space before the slot words: try its word counts
-            for n_words in {c.count(" ") + 1 for c in group}:
+            for n_words in widths:
                 ws = pos - 1
                 for _ in range(n_words):
                     ws = padded.rfind(" ", 0, ws - 1) + 1
