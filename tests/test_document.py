@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import random
+import re
+import string
+
 import pytest
 
 from framing.document import Document, count_words, split_paragraphs
@@ -80,3 +84,15 @@ def test_sentence_index_and_openings() -> None:
     assert doc.sentence_index(text.index("Two")) == 1
     assert text.index("Two") in doc.sentence_openings
     assert doc.sentence_index(text.index("Three")) == 2
+
+
+def test_word_count_fast_path_equals_the_definition() -> None:
+    """ASCII text is counted through bytes; the count is that of the definition."""
+    punct_token = re.compile(r"\s[^\w\s]+(?=\s)")
+    rng = random.Random(7)
+    alphabet = string.printable + "\x1c\x1f"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        expected = len(text.split()) - len(punct_token.findall(f" {text} "))
+        assert count_words(text) == expected, repr(text)
+    assert count_words("U.S.-backed forces - 280,000 , Iran's _ ...") == 5
