@@ -136,10 +136,14 @@ def _find_cues(
 
 
 def _strip_aux(segment: str) -> str:
-    words = segment.split()
-    while words and words[-1].lower() in _AUX:
-        words.pop()
-    return " ".join(words)
+    """`segment` without its trailing auxiliaries and adverbs ("has also"), untrimmed."""
+    while True:
+        head_last = segment.rsplit(None, 1)
+        if not head_last:
+            return ""
+        if head_last[-1].lower() not in _AUX:
+            return segment
+        segment = head_last[0] if len(head_last) == 2 else ""
 
 
 PRONOUNS = frozenset("he she they it we i".split())
@@ -203,6 +207,7 @@ class Attribution:
 # --- speakers -------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _canonical(phrase: str) -> str:
     """A speaker's name from the phrase naming them: titles and possessors dropped."""
     words = phrase.strip(" ,").split()
