@@ -36,10 +36,18 @@ def data_dir() -> Path:
 
 def packaged_names() -> list[str]:
     """Names of the packaged lexicons (defaults first, then the rest alphabetically)."""
+    return list(_packaged_names())
+
+
+@functools.cache
+def _packaged_names() -> tuple[str, ...]:
+    # listed once: the installed package does not change while it runs (and listing a folder
+    # on every analyze() call cost more than analysing a short article)
     names = sorted(p.stem for p in data_dir().glob("*.tsv"))
-    return [n for n in DEFAULT_LEXICONS if n in names] + [
-        n for n in names if n not in DEFAULT_LEXICONS
-    ]
+    return (
+        *(n for n in DEFAULT_LEXICONS if n in names),
+        *(n for n in names if n not in DEFAULT_LEXICONS),
+    )
 
 
 @functools.cache
@@ -55,7 +63,7 @@ def _load_path(path: Path, mtime_ns: int) -> Lexicon:
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
     """Load a packaged lexicon by name, or a user lexicon by the path of its .tsv (or .toml)."""
     text = str(name_or_path)
-    if isinstance(name_or_path, str) and name_or_path in packaged_names():
+    if isinstance(name_or_path, str) and name_or_path in _packaged_names():
         return _load_packaged(name_or_path)
     path = Path(text)
     if path.suffix in (".tsv", ".toml") or path.exists():
