@@ -24,6 +24,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import lt
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -345,26 +347,34 @@ class Matcher:
     def _longest(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Resolve overlaps: the longest hit wins; ties go to the earlier start, then entry."""
         hits.sort()
+        n = len(hits)
+        if n < 2:
+            return hits
+        # hits[k] overlaps an earlier hit iff it starts before the furthest end so far; found
+        # with C-level loops, as most hits overlap nothing
+        reach = accumulate([h[1] for h in hits], max)
+        overlapping = list(compress(range(1, n), map(lt, [h[0] for h in hits[1:]], reach)))
+        if not overlapping:
+            return hits
         out: list[tuple[int, int, int]] = []
-        i, n = 0, len(hits)
-        while i < n:
-            e = hits[i][1]
-            j = i + 1
-            if j == n or hits[j][0] >= e:  # no overlap: the common case
-                out.append(hits[i])
-                i = j
-                continue
-            cluster_end = e
-            while j < n and hits[j][0] < cluster_end:
-                cluster_end = max(cluster_end, hits[j][1])
-                j += 1
-            cluster = sorted(hits[i:j], key=lambda h: (h[0] - h[1], h[0], h[2]))
+        done = 0
+        k, m = 0, len(overlapping)
+        while k < m:
+            last = overlapping[k]
+            first = last - 1  # the hit the run of overlapping ones starts from
+            while k + 1 < m and overlapping[k + 1] == last + 1:
+                k += 1
+                last += 1
+            k += 1
+            out.extend(hits[done:first])
+            cluster = sorted(hits[first : last + 1], key=lambda h: (h[0] - h[1], h[0], h[2]))
             chosen: list[tuple[int, int, int]] = []
             for cs, ce, cidx in cluster:
                 if all(ce <= os_ or oe <= cs for os_, oe, _ in chosen):
                     chosen.append((cs, ce, cidx))
             out.extend(sorted(chosen))
-            i = j
+            done = last + 1
+        out.extend(hits[done:])
         return out
 
 
