@@ -59,7 +59,9 @@ _QUOTE_CHARS = frozenset("\"'“”‘’„«»`")
 _DASH_CHARS = frozenset("-–—‒―‐‑")
 
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+#: (``[.!?…][.!?…]*``, not ``[.!?…]+``: a pattern opening with a plain character class lets the
+#: regex engine skip to candidates, twice as fast.)
+_SENT_END_RE = re.compile(r"[.!?…][.!?…]*[\"”’'\)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LINE_RE = re.compile(r"\n")
 
 _TITLES = frozenset(
