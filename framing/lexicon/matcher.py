@@ -11,6 +11,10 @@ document is one pass over its normalized text. Rules, in order:
    regime official" leaves "regime" to be counted as the label it is);
 5. the longest hit wins an overlap; on equal spans the earlier lexicon (then the earlier line).
 
+The same pass can report fixed word lists other passes need (:class:`ExtraKeys`: speech cues,
+negators, sentiment words): :meth:`Matcher.scan` returns their hits beside the lexicon spans, so
+an article is scanned once.
+
 How: the text is normalized (:mod:`framing.lexicon.normalize`), runs of whitespace are compacted,
 and every punctuation mark becomes a space, keeping offsets. Keys are the forms treated the same
 way with a space on each side, so the automaton only ever reports whole-word hits, and a
