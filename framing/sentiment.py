@@ -558,8 +558,27 @@ def _token_items(tokens: Sequence[str]) -> list[_Item]:
 # --- Assessments ----------------------------------------------------------------------------------
 
 
+def _across(
+    tokens: Iterable[str], negated: bool, modifier: int, assessments: list[list[float]]
+) -> tuple[bool, int]:
+    """The pending negation and modifier after tokens outside the lexicon: only their length
+    counts. A negation is kept across tokens of one character ("not a good"), a modifier across
+    tokens of up to two ("very, very good")."""
+    for other in tokens:
+        if negated and len(other.strip("'")) > 1:
+            negated = False
+        if negated and modifier == _LY_MODIFIER:  # "really not good"
+            assessments[-1][3] = -1.0
+            negated = False
+        elif modifier and len(other) > 2:
+            modifier = _NOT_MODIFIER
+        if not (negated or modifier):
+            break
+    return negated, modifier
+
+
 def _assess(
-    items: Sequence[_Item], first: int, stop: int, gap: _Gap
+    items: Sequence[_Item], first: int, stop: int, gap: _Gap, end: int | None = None
 ) -> tuple[list[list[float]], bool]:
     """TextBlob's ``Sentiment.assessments``, rule for rule, over the tokens ``items[first:stop]``.
 
@@ -567,8 +586,8 @@ def _assess(
     while a negation or modifier is pending. Returns one ``[polarity, subjectivity, intensity,
     negated]`` per assessment (``negated`` is -1.0 where TextBlob's final ``p * -0.5`` applies,
     else 1.0), and whether running on into what follows could change them: a negation or
-    modifier is pending at the end, or a ``!`` comes before the first assessment (it would boost
-    the assessment before, in a longer run).
+    modifier is pending at the end (after the tokens up to `end`, when given), or a ``!`` comes
+    before the first assessment (it would boost the assessment before, in a longer run).
     """
     table = _pattern_lexicon()
     emoticons = _EMOTICON_POLARITY
@@ -579,22 +598,10 @@ def _assess(
     carries = False
     previous_end = -1
     for k in range(first, stop):
-        start, end, w = items[k]
+        start, stop_at, w = items[k]
         if (negated or modifier) and previous_end >= 0:
-            # Tokens outside the lexicon in between: only their length counts. A negation is
-            # kept across tokens of one character ("not a good"), a modifier across tokens of up
-            # to two ("very, very good").
-            for other in gap(previous_end, start):
-                if negated and len(other.strip("'")) > 1:
-                    negated = False
-                if negated and modifier == _LY_MODIFIER:  # "really not good"
-                    assessments[-1][3] = -1.0
-                    negated = False
-                elif modifier and len(other) > 2:
-                    modifier = _NOT_MODIFIER
-                if not (negated or modifier):
-                    break
-        previous_end = end
+            negated, modifier = _across(gap(previous_end, start), negated, modifier, assessments)
+        previous_end = stop_at
         entry = table[w]
         if entry is not None:  # a lexicon word
             p, s, i, kind, is_negation = entry
@@ -634,6 +641,8 @@ def _assess(
             append([0.0, 1.0, 1.0, 1.0])
         elif w in emoticons:
             append([emoticons[w], 1.0, 1.0, 1.0])
+    if (negated or modifier) and end is not None and previous_end >= 0:
+        negated, modifier = _across(gap(previous_end, end), negated, modifier, assessments)
     return assessments, carries or negated or bool(modifier)
 
 
@@ -699,7 +708,7 @@ def _run(
     for start, end in spans:
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
         if first < stop:
-            assessments, carry = _assess(items, first, stop, gap)
+            assessments, carry = _assess(items, first, stop, gap, end)
             per_span.append(assessments)
             carries = carries or carry
             covered += stop - first
@@ -755,10 +764,7 @@ def document_sentiment(
             and found is not None
             and not any(miss in text for miss in _WORD_TEXT_MISSES)
         ):
-            if words.compact.is_identity:  # the key's spaces shift offsets by one
-                candidates = [(last - length + 1, last - 1) for last, length in found]
-            else:
-                candidates = [words.span(last, length) for last, length in found]
+            candidates = words.spans(found)
         items = _fast_items(split, candidates)
         if items is not None:
             spans = sentences if moved is None else [(moved[a], moved[b]) for a, b in sentences]

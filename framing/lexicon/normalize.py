@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -190,6 +190,11 @@ class WordText:
         if ct.is_identity:
             return start, end
         return ct.orig(start), ct.orig_end(end)
+
+    def spans(self, hits: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`span` of many ``(last, key_length)`` hits, sorted, in one walk."""
+        core = [(last - length + 1, last - 1, 0) for last, length in hits]
+        return [(start, end) for start, end, _ in self.compact.orig_spans(core)]
 
 
 def word_text(normalized: str) -> WordText:
