@@ -429,16 +429,24 @@ _BREAKS = "".join(sorted(_SEPARATORS | set(_TB_PUNCTUATION) | {"."}))
 _spaced = translator(dict.fromkeys(_BREAKS, " "))
 
 
+def _token_keys(key_of: Callable[[str], str]) -> dict[str, int]:
+    """``" key "`` -> its length, for every lexicon form that can be a token."""
+    keys = {}
+    for form in _pattern_lexicon():
+        if any(c in _SEPARATORS for c in form):
+            continue  # a token never holds whitespace or a quote
+        key = key_of(form)
+        if key:
+            keys[f" {key} "] = len(key) + 2
+    return keys
+
+
 @functools.cache
 def _word_automaton() -> ahocorasick.Automaton:
     """Keys `` word `` for every lexicon form that can be a token, punctuation as spaces."""
     automaton = ahocorasick.Automaton()
-    for form in _pattern_lexicon():
-        if any(c in _SEPARATORS for c in form):
-            continue  # a token never holds whitespace or a quote
-        key = " ".join(_spaced(form).split())
-        if key:
-            automaton.add_word(f" {key} ", len(key) + 2)
+    for key, length in _token_keys(lambda form: " ".join(_spaced(form).split())).items():
+        automaton.add_word(key, length)
     automaton.make_automaton()
     return automaton
 
@@ -450,14 +458,7 @@ def word_keys() -> dict[str, int]:
 
     Pass that scan's hits to :func:`document_sentiment` to spare it its own.
     """
-    keys = {}
-    for form in _pattern_lexicon():
-        if any(c in _SEPARATORS for c in form):
-            continue
-        key = match_key(form).strip()
-        if key:
-            keys[f" {key} "] = len(key) + 2
-    return keys
+    return _token_keys(lambda form: match_key(form).strip())
 
 
 #: Where a scan of the text's WordText may miss a token of TextBlob's: ``*`` stays in a WordText
