@@ -94,8 +94,8 @@ class DescendantPeak:
 def child(corpus: str, jobs: int, cache: str, out: str, models: bool) -> None:
     """Build and write one report; print wall time and peak RSS as JSON."""
     from framing.analysis import AnalysisOptions
-    from framing.corpus import CorpusOptions
-    from framing.report import ReportOptions, RunOptions, build_report, write_report
+    from framing.corpus.reader import CorpusOptions
+    from framing.report.build import ReportOptions, RunOptions, build_report, write_report
 
     sampler = DescendantPeak()
     start = time.perf_counter()

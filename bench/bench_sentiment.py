@@ -1,8 +1,9 @@
 """Speed and agreement of our pattern sentiment against TextBlob's own, same texts, same run.
 
 Corpus: the 804 FA-KES articles. TextBlob computes ``TextBlob(text).sentiment``; we compute
-:func:`framing.sentiment.pattern_sentiment` (the same numbers) and
-:func:`framing.sentiment.document_sentiment` (the same, plus one score per sentence, found by
+:func:`framing.annotate.sentiment.pattern_sentiment` (the same numbers) and
+:func:`framing.annotate.sentiment.document_sentiment` (the same, plus one score per sentence, found
+by
 ``framing.document.split_sentences`` and not timed). Both lexicons are loaded before timing.
 Each side runs three times, interleaved; the best time counts.
 
@@ -16,8 +17,8 @@ from collections.abc import Callable
 
 from _shared import fakes_texts
 
+from framing.annotate.sentiment import document_sentiment, pattern_sentiment
 from framing.document import split_sentences
-from framing.sentiment import document_sentiment, pattern_sentiment
 
 
 def timed(job: Callable[[], object]) -> float:

@@ -6,7 +6,7 @@
 
 from framing._version import __version__
 from framing.analysis import Analysis, AnalysisOptions, Match, analyze, analyze_many
-from framing.compare import Comparison, compare
+from framing.compare.comparison import Comparison, compare
 from framing.document import Document
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, load_lexicon

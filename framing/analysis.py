@@ -21,21 +21,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from framing._version import __version__
-from framing.attribution import Cues, cue_keys
-from framing.document import WORD_RE, Document
-from framing.errors import FramingError
-from framing.lexicon.format import Entry, Lexicon
-from framing.lexicon.matcher import ExtraKeys, compile_matcher
-from framing.lexicon.normalize import normalize_chars
-from framing.lexicon.registry import load_lexicons
-from framing.sentiment import (
+from framing.annotate.attribution import Cues, cue_keys
+from framing.annotate.sentiment import (
     SENTIMENT_MODELS,
     SentimentScore,
     document_sentiment,
     vader_sentences,
     word_keys,
 )
-from framing.voice import Voice, VoiceLayer, find_voices
+from framing.annotate.voice import Voice, VoiceLayer, find_voices
+from framing.document import WORD_RE, Document
+from framing.errors import FramingError
+from framing.lexicon.format import Entry, Lexicon
+from framing.lexicon.matcher import ExtraKeys, compile_matcher
+from framing.lexicon.normalize import normalize_chars
+from framing.lexicon.registry import load_lexicons
 
 if TYPE_CHECKING:
     import pandas as pd

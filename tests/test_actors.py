@@ -7,7 +7,7 @@ import json
 import pytest
 
 from framing import analyze
-from framing.actors import (
+from framing.annotate.actors import (
     KINDS,
     UNNAMED_ARMED,
     ActorLayer,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from framing import AnalysisOptions, Document, FramingError, analyze
-from framing.sentiment import pattern_sentiment
+from framing.annotate.sentiment import pattern_sentiment
 
 from .conftest import DATA
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from framing.analysis import AnalysisOptions
-from framing.cache import CountCache, config_key, text_hash
-from framing.corpus import iter_corpus
-from framing.counts import count_text
+from framing.corpus.cache import CountCache, config_key, text_hash
+from framing.corpus.counts import count_text
+from framing.corpus.reader import iter_corpus
 from framing.errors import FramingError
 from framing.lexicon.registry import load_lexicons
-from framing.report import RunOptions, analysis_config, count_corpus
+from framing.report.build import RunOptions, analysis_config, count_corpus
 
 TEXT = '"These terrorists must go," the governor said. Rebels seized the town.'
 

@@ -10,8 +10,8 @@ import pytest
 
 import framing
 from framing import FramingError, analyze, compare
-from framing.compare import Comparison
-from framing.render.charts import HOUSE_STYLE, CategoryDifferenceDisplay, figure_to_html
+from framing.compare.comparison import Comparison
+from framing.render.charts.common import HOUSE_STYLE, CategoryDifferenceDisplay, figure_to_html
 
 from .conftest import DATA, shared_path
 

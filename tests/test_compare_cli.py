@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from framing import compare
 from framing.analysis import AnalysisOptions
 from framing.cli import cli
+from framing.compare import compare
 
 from .conftest import DATA
 

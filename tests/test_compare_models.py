@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from framing import analyze, compare
 from framing.analysis import VOICES, AnalysisOptions
 from framing.cli import cli
-from framing.compare import Comparison
-from framing.compare_models import BIAS_MEASURES, FRAME_COLUMNS
+from framing.compare.comparison import Comparison
+from framing.compare.model_tables import BIAS_MEASURES, FRAME_COLUMNS
 from framing.models import FRAMES
 from framing.models.outputs import BIAS_VOICES
 from framing.models.registry import shipped_available

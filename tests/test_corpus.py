@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.corpus import (
+from framing.corpus.reader import (
     CorpusDoc,
     CorpusOptions,
     Skipped,

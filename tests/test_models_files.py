@@ -16,7 +16,6 @@ from sklearn.linear_model import LogisticRegression
 
 from framing.errors import ModelError
 from framing.models import load_model, load_shipped, predict_document, save_model
-from framing.models.display import ConfusionDisplay
 from framing.models.metrics import (
     best_threshold,
     bootstrap_ci,
@@ -26,6 +25,7 @@ from framing.models.metrics import (
 )
 from framing.models.persistence import TRUSTED_TYPES, dumps_model
 from framing.models.registry import manifest, shipped_available, shipped_versions
+from framing.render.charts.evaluation import ConfusionDisplay
 from tests.test_models import small_bias, small_frames
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "framing" / "models" / "data"

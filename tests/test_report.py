@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from framing.analysis import AnalysisOptions
 from framing.cli import cli
-from framing.report import ReportOptions, RunOptions, build_report
+from framing.report.build import ReportOptions, RunOptions, build_report
 from framing.stats import StatsOptions
 
 ARTICLES = {
@@ -134,8 +134,8 @@ def _options(jobs: int) -> ReportOptions:
 
 
 def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> None:
-    from framing.corpus import CorpusOptions
-    from framing.render.report_files import report_json
+    from framing.corpus.reader import CorpusOptions
+    from framing.render.report.files import report_json
 
     folder = tmp_path / "c"
     for outlet, texts in ARTICLES.items():
@@ -156,7 +156,7 @@ def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> 
 
 
 def test_rates_display() -> None:
-    from framing.render.report_charts import RatesDisplay
+    from framing.render.charts.report import RatesDisplay
 
     frame = pd.DataFrame(
         {
@@ -179,7 +179,7 @@ def test_rates_display() -> None:
 
 
 def test_heatmap_actor_and_voice_displays() -> None:
-    from framing.render.report_charts import (
+    from framing.render.charts.report import (
         ActorLabelsDisplay,
         TermHeatmapDisplay,
         VoiceCompositionDisplay,

@@ -22,7 +22,7 @@ import pytest
 
 from framing.analysis import AnalysisOptions
 from framing.models.registry import shipped_available
-from framing.report import Report, ReportOptions, RunOptions, build_report, write_report
+from framing.report.build import Report, ReportOptions, RunOptions, build_report, write_report
 
 DEMO = Path(str(resources.files("framing") / "demo" / "corpus"))
 TRUTH = tomllib.loads((DEMO / "ground_truth.toml").read_text(encoding="utf-8"))
@@ -93,8 +93,8 @@ def test_small_sample_warning(report: Report) -> None:
 def test_preferred_labels_per_actor(report: Report, planted: dict[str, Any]) -> None:
     labels = report.tables["actor_labels"]
     if labels.empty:
-        pytest.skip("the actor module (framing.actors) is not installed")
-    from framing.actors import actor_key
+        pytest.skip("the actor module (framing.annotate.actors) is not installed")
+    from framing.annotate.actors import actor_key
 
     keys = {actor_key(n) for n in planted["actors"]} | {n.lower() for n in planted["actors"]}
     own = labels[
@@ -108,7 +108,7 @@ def test_preferred_labels_per_actor(report: Report, planted: dict[str, Any]) -> 
 
 
 def test_summary_names_the_planted_leaders(report: Report) -> None:
-    from framing.render.report_text import findings
+    from framing.render.report.text import findings
 
     text = " ".join(findings(report))
     assert "“terrorist” family" in text and "in Velbrod Herald" in text
@@ -208,7 +208,7 @@ def test_sentence_bias_by_group(report: Report, folder: Path) -> None:
 
 @needs_models
 def test_model_sections_and_methods(report: Report, folder: Path) -> None:
-    from framing.render.report_text import findings
+    from framing.render.report.text import findings
 
     text = findings(report)
     assert any(

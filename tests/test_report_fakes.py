@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.corpus import CorpusOptions
-from framing.report import Report, ReportOptions, RunOptions, build_report, write_report
+from framing.corpus.reader import CorpusOptions
+from framing.report.build import Report, ReportOptions, RunOptions, build_report, write_report
 
 from .conftest import shared_path
 

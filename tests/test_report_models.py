@@ -11,14 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 from framing.analysis import AnalysisOptions
-from framing.cache import CountCache, config_key
 from framing.cli import cli
-from framing.corpus import iter_corpus
-from framing.counts import SCHEMA_VERSION, CorpusCounts, DocCounts, DocMeta, count_text
+from framing.corpus.cache import CountCache, config_key
+from framing.corpus.counts import SCHEMA_VERSION, CorpusCounts, DocCounts, DocMeta, count_text
+from framing.corpus.model_counts import ModelRecord
+from framing.corpus.reader import iter_corpus
 from framing.lexicon.registry import load_lexicons
-from framing.model_counts import ModelRecord
 from framing.models.registry import load_shipped, shipped_available
-from framing.report import RunOptions, analysis_config, count_corpus
+from framing.report.build import RunOptions, analysis_config, count_corpus
 from framing.stats import StatsOptions, bias_by_group, frame_distributions
 
 from .test_report import ARTICLES
@@ -165,7 +165,7 @@ def test_cached_records_give_the_same_model_tables(tmp_path: Path) -> None:
 
 @needs_models
 def test_workers_load_the_models_once() -> None:
-    from framing import report
+    from framing.report import build as report
 
     snapshots = [report._snapshot(lex) for lex in load_lexicons()]
     report._init_worker(snapshots, MODELS, False)  # what each worker process runs first
@@ -177,7 +177,7 @@ def test_workers_load_the_models_once() -> None:
 
 
 def test_shares_display_plots_the_shares() -> None:
-    from framing.render.model_charts import SharesDisplay
+    from framing.render.charts.models import SharesDisplay
 
     frames = frame_distributions(_counts(list(enumerate(DOCS))).tables(), StatsOptions(bootstrap=0))
     d = SharesDisplay.from_frames(frames).plot()

@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from framing import sentiment
-from framing.errors import FramingError, InputError, LexiconError
-from framing.lexicon.matcher import ExtraKeys, compile_matcher
-from framing.lexicon.normalize import WordText, normalize_chars, word_text
-from framing.sentiment import (
+from framing.annotate import sentiment
+from framing.annotate.sentiment import (
     SENTIMENT_MODELS,
     SentimentScore,
     document_sentiment,
@@ -24,6 +21,9 @@ from framing.sentiment import (
     vader_sentences,
     word_keys,
 )
+from framing.errors import FramingError, InputError, LexiconError
+from framing.lexicon.matcher import ExtraKeys, compile_matcher
+from framing.lexicon.normalize import WordText, normalize_chars, word_text
 
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
 

@@ -8,7 +8,14 @@ import math
 import numpy as np
 import pytest
 
-from framing.counts import CorpusCounts, CountTables, DocCounts, DocMeta, TermMeta, ngram_counts
+from framing.corpus.counts import (
+    CorpusCounts,
+    CountTables,
+    DocCounts,
+    DocMeta,
+    TermMeta,
+    ngram_counts,
+)
 from framing.stats import (
     StatsOptions,
     actor_labels,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from framing.annotate.voice import find_voices
 from framing.document import Document
-from framing.voice import find_voices
 
 
 def voice_of(text: str, phrase: str, occurrence: int = 1) -> tuple[str, str | None, bool]:

@@ -287,9 +287,9 @@ def _mean(values: list[float]) -> float:
 
 
 def house_style() -> dict[str, Any]:
-    """The project's chart style (framing.render.report_charts) when present, else ours."""
+    """The project's chart style (framing.render.charts.report) when present, else ours."""
     try:
-        from framing.render.report_charts import house_style as shared
+        from framing.render.charts.report import house_style as shared
     except ImportError:
         return dict(HOUSE_STYLE)
     return {**HOUSE_STYLE, **shared()}

@@ -1,7 +1,8 @@
 """The paired worksheet: two outlets' reports of the same event, compared with `framing.compare`.
 
 Students read both articles (paragraphs numbered A1, A2 ... and B1, B2 ...) and answer comparison
-tasks built from the :class:`framing.compare.Comparison`: the words each outlet uses in its own
+tasks built from the :class:`framing.compare.comparison.Comparison`: the words each outlet uses in
+its own
 voice for the same people and acts, who speaks in each report, a word both use in different
 voices, how many loaded words each outlet uses itself, and (advanced) the tool's own summary of
 the differences to check against the text. The answer key gives the expected answers with the
@@ -20,7 +21,7 @@ from framing.classroom.worksheet import Worksheet, _word_rows, build_worksheet
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis
-    from framing.compare import Comparison
+    from framing.compare.comparison import Comparison
 
 __all__ = [
     "PairedWorksheet",
@@ -68,7 +69,7 @@ def build_paired_worksheet(
     paper: str = "auto",
 ) -> PairedWorksheet:
     """A paired worksheet for two analysed reports of the same event."""
-    from framing.compare import compare
+    from framing.compare.comparison import compare
 
     c = compare(a, b, names=tuple(names) if names is not None else ("Report A", "Report B"))
     sheets = (

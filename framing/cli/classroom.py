@@ -182,8 +182,8 @@ def quiz(
 def _interactive(analysis: Analysis) -> None:
     from rich.text import Text
 
-    from framing.classroom.display import QUIZ_HELP, numbered_article, result_renderable
     from framing.classroom.quiz import Quiz
+    from framing.render.classroom import QUIZ_HELP, numbered_article, result_renderable
     from framing.render.terminal import console
 
     q = Quiz(analysis)
@@ -240,7 +240,7 @@ def _grade(
     else:
         import io
 
-        from framing.classroom.display import grades_renderable
+        from framing.render.classroom import grades_renderable
         from framing.render.terminal import console
 
         buffer: Any = io.StringIO() if output else None
@@ -286,8 +286,8 @@ def rewrite(
       framing rewrite article.txt --format html -o rewrite.html
       framing rewrite article.txt --format md --no-diff
     """
-    from framing.classroom.display import rewrite_html, rewrite_markdown, rewrite_text
     from framing.classroom.rewrite import rewrite as run
+    from framing.render.classroom import rewrite_html, rewrite_markdown, rewrite_text
 
     rw = run(_analyse(article, lexicons))
     if fmt == "html":

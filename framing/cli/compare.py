@@ -77,7 +77,7 @@ def compare(
       cat a.txt | framing compare - b.txt --format md
     """
     from framing.analysis import AnalysisOptions
-    from framing.compare import compare as run
+    from framing.compare.comparison import compare as run
     from framing.lexicon.registry import load_lexicons
 
     if a == "-" and b == "-":
@@ -93,17 +93,17 @@ def compare(
     if fmt == "json":
         text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        from framing.render.compare_html import comparison_page
+        from framing.render.compare.html import comparison_page
 
         text = comparison_page(comparison)
     elif fmt == "md":
-        from framing.render.compare_markdown import comparison_markdown
+        from framing.render.compare.markdown import comparison_markdown
 
         text = comparison_markdown(comparison)
     else:
         import io
 
-        from framing.render.compare_terminal import comparison_renderable
+        from framing.render.compare.terminal import comparison_renderable
         from framing.render.terminal import console
 
         if output:

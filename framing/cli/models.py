@@ -317,7 +317,6 @@ def evaluate(
       framing evaluate frames --data frames.tsv --label-column frames
     """
     from framing.models.data import read_labelled
-    from framing.models.display import ConfusionDisplay
     from framing.models.metrics import (
         classification_scores,
         expected_calibration_error,
@@ -326,6 +325,7 @@ def evaluate(
     from framing.models.persistence import load_model
     from framing.models.registry import load_shipped
     from framing.output import check_new
+    from framing.render.charts.evaluation import ConfusionDisplay
 
     if chart:
         check_new(chart, force=force)

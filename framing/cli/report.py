@@ -170,9 +170,9 @@ def report(
     import time
 
     from framing.analysis import AnalysisOptions
-    from framing.corpus import CorpusOptions
+    from framing.corpus.reader import CorpusOptions
     from framing.errors import OutputExistsError
-    from framing.report import ReportOptions, RunOptions, build_report, write_report
+    from framing.report.build import ReportOptions, RunOptions, build_report, write_report
     from framing.stats import DEFAULT_FAMILIES, StatsOptions
 
     folder = Path(output) if output else Path("reports") / (name or _default_name(inputs))
@@ -251,8 +251,8 @@ def _with_progress(
         TimeRemainingColumn,
     )
 
-    from framing.corpus import count_documents
-    from framing.report import build_report, write_report
+    from framing.corpus.reader import count_documents
+    from framing.report.build import build_report, write_report
 
     total = count_documents(inputs, corpus_options)
     columns: list[Any] = [SpinnerColumn(), TextColumn("[progress.description]{task.description}")]

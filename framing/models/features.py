@@ -216,7 +216,7 @@ def _lexicon_counts(text: str) -> tuple[int, float, int, int]:
 
 def text_features(text: str, *, lexicons: bool = True) -> list[float]:
     """The :data:`TEXT_FEATURES` of one text."""
-    from framing.sentiment import _pattern_lexicon, pattern_sentiment
+    from framing.annotate.sentiment import _pattern_lexicon, pattern_sentiment
 
     table = _pattern_lexicon()
     score = pattern_sentiment(text)
@@ -253,7 +253,7 @@ def text_features(text: str, *, lexicons: bool = True) -> list[float]:
 class TextFeatures(TransformerMixin, BaseEstimator):
     """Dense, stateless features of each text (see :data:`TEXT_FEATURES`).
 
-    Sentiment is TextBlob's Pattern lexicon (computed by :mod:`framing.sentiment`); loaded
+    Sentiment is TextBlob's Pattern lexicon (computed by :mod:`framing.annotate.sentiment`); loaded
     terms, hedges and boosters come from framing's packaged lexicons (``lexicons=False`` leaves
     them out, for lexicon-independent models).
     """
@@ -343,7 +343,7 @@ class WordBiasTagger(BaseEstimator):
         return whole, chars
 
     def _design(self, vocab: Sequence[str]) -> sp.csr_matrix:
-        from framing.sentiment import _pattern_lexicon
+        from framing.annotate.sentiment import _pattern_lexicon
 
         table = _pattern_lexicon()
         whole, chars = self._vectorizers()

@@ -15,7 +15,7 @@ import numpy as np
 from framing.models.persistence import ModelFile
 
 if TYPE_CHECKING:
-    from framing.voice import VoiceLayer
+    from framing.annotate.voice import VoiceLayer
 
 __all__ = [
     "BIAS_VOICES",
@@ -138,7 +138,8 @@ def bias_by_voice(outputs: ModelOutputs, voices: VoiceLayer) -> dict[str, BiasTa
     """Sentence bias tallied by the voice each sentence is mostly in (see :data:`BIAS_VOICES`).
 
     `voices` is the document's voice layer (``Analysis.voices``); a sentence's voice is the one it
-    is mostly in (:meth:`~framing.voice.VoiceLayer.dominant_voices`: ``quote`` or ``attributed``
+    is mostly in (:meth:`~framing.annotate.voice.VoiceLayer.dominant_voices`: ``quote`` or
+    ``attributed``
     when direct quotes or reported speech hold at least a third of it, else ``author``).
     """
     spans = [(s.start, s.end) for s in outputs.sentences]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from framing.voice import Voice
+from framing.annotate.voice import Voice
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis

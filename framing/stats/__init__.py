@@ -1,7 +1,7 @@
 """Statistics across groups (outlets), computed from per-document count records only.
 
-Every function takes :class:`~framing.counts.CountTables` (from
-:meth:`framing.counts.CorpusCounts.tables`) and returns a tidy pandas DataFrame, unrounded:
+Every function takes :class:`~framing.corpus.counts.CountTables` (from
+:meth:`framing.corpus.counts.CorpusCounts.tables`) and returns a tidy pandas DataFrame, unrounded:
 one row per group x term (or category, family, feature, pair, frame) x voice. Rounding happens
 only when a report displays the numbers. See docs/report.md for the methods in plain words.
 

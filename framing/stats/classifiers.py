@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from framing.analysis import VOICES as BIAS_VOICES  # == framing.models.outputs.BIAS_VOICES
-from framing.counts import CountTables
+from framing.corpus.counts import CountTables
 from framing.stats.options import StatsOptions, group_rng, group_rows, small_sample
 
 __all__ = ["BIAS_COLUMNS", "FRAME_COLUMNS", "bias_by_group", "frame_distributions"]

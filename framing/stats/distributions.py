@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.counts import CountTables
+from framing.corpus.counts import CountTables
 from framing.stats.options import StatsOptions, group_rng, group_rows, small_sample
 
 __all__ = ["actor_labels", "sentiment_summary", "sentiment_values"]
@@ -61,7 +61,7 @@ def sentiment_summary(tables: CountTables, options: StatsOptions | None = None) 
 
 
 def actor_labels(tables: CountTables, options: StatsOptions | None = None) -> pd.DataFrame:
-    """Which labels each group uses for each actor, with shares (from ``framing.actors``).
+    """Which labels each group uses for each actor, with shares (from ``framing.annotate.actors``).
 
     One row per group x actor x label x voice ("author", "quote", "attributed" and "all"):
     count, the actor's label total in that group and voice, and share = count / total.

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.counts import VOICE_COLUMNS, CountTables
+from framing.corpus.counts import VOICE_COLUMNS, CountTables
 from framing.stats.options import StatsOptions, group_rows, small_sample
 
 __all__ = ["distinguishing_ngrams", "distinguishing_terms", "log_odds_dirichlet"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.counts import CountTables, TermMeta
+from framing.corpus.counts import CountTables, TermMeta
 
 __all__ = ["DEFAULT_FAMILIES", "StatsOptions", "family_members", "group_rng", "small_sample"]
 

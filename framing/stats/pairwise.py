@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import sparse
 from scipy import stats as st
 
-from framing.counts import VOICE_COLUMNS, CountTables
+from framing.corpus.counts import VOICE_COLUMNS, CountTables
 from framing.stats.options import StatsOptions, group_rows, small_sample
 
 __all__ = ["benjamini_hochberg", "pairwise_tests"]

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from framing.counts import VOICE_COLUMNS, CountTables
+from framing.corpus.counts import VOICE_COLUMNS, CountTables
 from framing.stats.options import (
     StatsOptions,
     family_members,

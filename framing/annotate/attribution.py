@@ -1,0 +1,560 @@
+"""The grammar of attribution: speech cues, speaker phrases, reported speech.
+
+Used by :mod:`framing.annotate.voice`, which decides the voice of every stretch of text. This
+module knows
+how news copy attributes words to people:
+
+- speech cues in one pass: verbs of saying (``said``, ``warned``, ``told``), factive verbs
+  (``confirmed``, ``revealed``), participles (``adding that``) and ``according to``;
+- speaker phrases: the noun phrase before a verb (``Iran's Foreign Minister Abbas Araghchi has
+  warned``) or after it (``said the minister``), reduced to a name (titles and possessors
+  dropped), with pronouns resolved to the latest speaker;
+- reported speech: ``X warned that ...``, ``X said ...``, ``..., according to X``,
+  ``..., the ministry said.``, ``..., adding that ...``.
+
+The grammar is built in; it does not depend on the active lexicons.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick
+
+from framing.document import Document, Span
+from framing.lexicon.matcher import match_key
+from framing.lexicon.normalize import WordText
+
+__all__ = [
+    "PRONOUNS",
+    "Attribution",
+    "CuePayload",
+    "Cues",
+    "Speakers",
+    "after_quote",
+    "before_quote",
+    "clause_start",
+    "cue_keys",
+    "reported_speech",
+]
+
+# --- the grammar of attribution -------------------------------------------------------------
+
+_SPEECH = (
+    "said says say told tells stated added adds noted declared announced explained wrote writes "
+    "asked replied responded continued insisted insists claimed claims argued argues warned warns "
+    "urged stressed emphasized emphasised underlined underscored affirmed reaffirmed indicated "
+    "mentioned remarked commented observed concluded admitted conceded alleged alleges suggested "
+    "vowed pledged promised threatened demanded charged accused denied maintained contended "
+    "asserted reiterated recalled tweeted posted quipped joked complained lamented boasted "
+    "cautioned predicted estimated explained countered retorted acknowledged"
+).split()
+_FACTIVE = frozenset(
+    "confirmed confirms revealed reveals disclosed discloses showed shows proved proves "
+    "demonstrated demonstrates established acknowledged acknowledges".split()
+)
+#: Verbs whose reported content may follow without "that" ("said the town fell"); the other
+#: speech verbs often take a plain object ("pledged its support") and need "that" or a colon.
+_BARE_CLAUSE = frozenset(
+    "said says say stated added adds claimed claims argued argues insisted insists warned warns "
+    "noted explained wrote writes suggested maintained contended asserted reiterated indicated "
+    "alleged alleges predicted estimated conceded admitted acknowledged countered told tells "
+    "confirmed revealed".split()
+)
+_PARTICIPLES = (
+    "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
+    "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
+).split()
+_VERBS = sorted(
+    set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True
+)
+_AUX = frozenset(
+    "has have had also previously later earlier again reportedly repeatedly publicly "
+    "separately then once already would will".split()
+)
+_VERB, _PARTICIPLE, _ACCORDING = 0, 1, 2
+_SUBJECT_WINDOW = 160
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    kind: int
+    word: str
+
+
+#: A speech cue's payload: (key length, kind, the cue as listed).
+CuePayload = tuple[int, int, str]
+
+
+@functools.cache
+def cue_keys() -> dict[str, CuePayload]:
+    """Keys ``" word "`` for a :class:`~framing.lexicon.normalize.WordText`: whole words only."""
+    keys: dict[str, CuePayload] = {}
+    for kind, words in (
+        (_VERB, _VERBS),
+        (_PARTICIPLE, _PARTICIPLES),
+        (_ACCORDING, ["according to"]),
+    ):
+        for word in words:
+            key = f" {match_key(word)} "
+            keys.setdefault(key, (len(key), kind, word))
+    return keys
+
+
+@functools.cache
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, payload in cue_keys().items():
+        automaton.add_word(key, payload)
+    automaton.make_automaton()
+    return automaton
+
+
+def _find_cues(
+    text: str, words: WordText, found: Iterable[tuple[int, CuePayload]] | None = None
+) -> list[_Cue]:
+    """Speech verbs, participles and "according to", in order, one pass over the text.
+
+    `found` may give the cue keys' hits ``(last, payload)`` from a scan that already ran.
+    Verbs and participles must be lowercase in the original ("Said" is more often a name)."""
+    if found is None:
+        found = _cue_automaton().iter(words.padded)
+    at: dict[int, _Cue] = {}
+    for last, (length, kind, word) in found:
+        start, end = words.span(last, length)
+        if kind != _ACCORDING and not text[start].islower():
+            continue
+        old = at.get(start)
+        if old is None or old.end < end:
+            at[start] = _Cue(start, end, kind, word)
+    return [at[k] for k in sorted(at)]
+
+
+def _strip_aux(segment: str) -> str:
+    """`segment` without its trailing auxiliaries and adverbs ("has also"), untrimmed."""
+    while True:
+        head_last = segment.rsplit(None, 1)
+        if not head_last:
+            return ""
+        if head_last[-1].lower() not in _AUX:
+            return segment
+        segment = head_last[0] if len(head_last) == 2 else ""
+
+
+PRONOUNS = frozenset("he she they it we i".split())
+_TITLES = frozenset(
+    "president prime minister foreign defense defence interior secretary general gen gen. "
+    "spokesman spokeswoman spokesperson ambassador envoy king queen prince sheikh emir "
+    "chancellor senator sen sen. rep rep. representative governor gov gov. mayor chief "
+    "commander colonel col col. lieutenant lt lt. major maj maj. captain capt capt. sergeant "
+    "admiral deputy vice acting former supreme leader ayatollah mr mr. mrs mrs. ms ms. dr dr. "
+    "prof prof. judge justice director chairman chairwoman head officer lord sir state "
+    "affairs security national army military minister's spokesman's".split()
+)
+_INTRO_STOP = frozenset(
+    "in on at during after before earlier later also meanwhile then but and however still yet "
+    "on friday".split()
+)
+_HEADS = (
+    "official officials spokesman spokeswoman spokesperson minister ministry source sources "
+    "statement diplomat diplomats commander analyst analysts expert experts lawmaker lawmakers "
+    "senator witness witnesses resident residents activist activists leader leaders president "
+    "envoy ambassador representative agency army military government authorities police group "
+    "monitor observatory report officer officers doctor doctors medic medics journalist "
+    "correspondent aide aides adviser advisers advisor negotiator mediator prosecutor judge "
+    "court council committee campaigners critics supporters opponents protesters survivor "
+    "survivors man woman people spokesmen media outlet agency's groups organizations "
+    "organisations agencies charities ministries regime regimes junta administration "
+    "cabinet presidency embassy kremlin pentagon"
+).split()
+_HEAD_SET = frozenset(_HEADS)
+_DETERMINERS = frozenset(
+    "the a an another one two three several some other its his her their".split()
+)
+_SENT_PUNCT_RE = re.compile(r"[.!?]\s|[.!?]$|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Reported speech: the content span, who it is attributed to and by which cue."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    factive: bool = False
+    speaker_span: Span | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
+            "factive": self.factive,
+        }
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(phrase: str) -> str:
+    """A speaker's name from the phrase naming them: titles and possessors dropped."""
+    words = phrase.strip(" ,").split()
+    if not words:
+        return phrase
+    for k, w in enumerate(words[:-1]):
+        if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
+            return " ".join(words)
+    cut = -1
+    for k, w in enumerate(words):
+        low = w.lower().rstrip(",")
+        if (
+            low in _TITLES
+            or w.endswith(("’s", "'s"))
+            or not (
+                w[:1].isupper() or low.startswith(("al-", "el-", "bin", "ibn", "de", "van", "von"))
+            )
+        ):
+            cut = k
+    name = words[cut + 1 :]
+    if not name:
+        return " ".join(words)
+    return " ".join(name)
+
+
+def _np_before(segment: str) -> str | None:
+    """The noun phrase that ends `segment` (a subject before a speech verb), or None."""
+    segment = _strip_aux(segment)
+    if not segment:
+        return None
+    parts = [p.strip() for p in segment.rsplit(",", 3)]
+    # "A senior official, speaking anonymously to Reuters, confirmed": skip the parenthetical.
+    while len(parts) > 1 and (
+        not parts[-1]
+        or (parts[-1].split()[0].islower() and parts[-1].split()[0] not in _DETERMINERS)
+    ):
+        parts.pop()
+    last = parts[-1] if parts else ""
+    words = last.split()
+    if not words:
+        return None
+    head = words[-1].lower().strip("’'")
+    if head in PRONOUNS:
+        return words[-1]
+    if not (words[-1][:1].isupper() or head in _HEAD_SET or words[-1].startswith(("al-", "el-"))):
+        # "The inquiry", "a local monitoring group": a determiner and up to three lowercase words
+        for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if words[k].lower() in _DETERMINERS:
+                if all(w.isalpha() and w.islower() for w in words[k + 1 :]):
+                    return " ".join(words[k:])
+                break
+        return None
+    # Walk back over the noun phrase: capitalised words, determiners, adjectives of a descriptor.
+    k = len(words) - 1
+    while k > 0:
+        w = words[k - 1]
+        low = w.lower()
+        if low in _INTRO_STOP and w[:1].isupper() and k - 1 == 0:
+            break
+        if (
+            w[:1].isupper()
+            or low in _DETERMINERS
+            or (head in _HEAD_SET and w.isalpha())
+            or low.startswith(("al-", "el-", "bin"))
+        ):
+            k -= 1
+            if low in _DETERMINERS:
+                break
+        else:
+            break
+    # "a spokesman for the Northern Front": take in the head noun the name depends on.
+    if (
+        k >= 2
+        and words[k - 1].lower() in ("for", "of", "at", "from")
+        and words[k - 2].lower() in _HEAD_SET
+    ):
+        k -= 2
+        while k > 0 and (
+            words[k - 1].lower() in _DETERMINERS
+            or words[k - 1][:1].isupper()
+            or (
+                words[k - 1].isalpha()
+                and words[k - 1].islower()
+                and words[k - 1].lower() not in _STOP_AFTER
+                and k - 1 >= len(words) - 12
+            )
+        ):
+            k -= 1
+            if words[k].lower() in _DETERMINERS:
+                break
+    np = " ".join(words[k:])
+    if words[k].lower() in _INTRO_STOP and len(words) - k > 1:
+        np = " ".join(words[k + 1 :])
+    return np or None
+
+
+_STOP_AFTER = frozenset(
+    "on in at during after before following when while who which that to from about as with "
+    "late early earlier later yesterday today".split()
+)
+
+
+def _np_after(text: str) -> str | None:
+    """The noun phrase right after a verb (``said the minister, ...``)."""
+    words: list[str] = []
+    for w in re.findall(r"[\w’'.\-]+|[,;:.!?“”\"]", text[:160]):
+        if w in ',;:.!?“”"' or (w.lower() in _STOP_AFTER and words):
+            break
+        words.append(w)
+        if len(words) >= 9:
+            break
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
+        words[-1] = last = last.rstrip(".")
+    if not (
+        last[:1].isupper()
+        or last.lower() in _HEAD_SET
+        or last.lower() in PRONOUNS
+        or (words[0].lower() in _DETERMINERS and len(words) <= 5)
+    ):
+        return None
+    return " ".join(words)
+
+
+class Speakers:
+    """Resolves pronouns to the latest speaker and surnames to full names seen before."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.last: str | None = None
+        self.last_pos = -1
+
+    def note(self, pos: int, name: str | None) -> None:
+        """Record that `name` spoke at `pos` (the latest position wins)."""
+        if name and pos >= self.last_pos:
+            self.last, self.last_pos = name, pos
+
+    def resolve(self, phrase: str | None, pos: int = -1) -> str | None:
+        if not phrase:
+            return None
+        if phrase.lower() in PRONOUNS:
+            return self.last
+        name = _canonical(phrase)
+        if name[:1].isupper() and " " not in name:
+            for full in reversed(self.names):
+                if full.endswith(" " + name):
+                    name = full
+                    break
+        if name[:1].isupper():
+            self.names.append(name)
+        self.note(pos, name)
+        return name
+
+
+def clause_start(text: str, floor: int, pos: int) -> int:
+    """Start of the sentence-like stretch ending at `pos` (after the last . ! ? or paragraph)."""
+    best = floor
+    for m in _SENT_PUNCT_RE.finditer(text, floor, pos):
+        best = m.end()
+    return best
+
+
+class Cues:
+    """The cues of one document with range lookup."""
+
+    def __init__(
+        self, text: str, words: WordText, found: Iterable[tuple[int, CuePayload]] | None = None
+    ) -> None:
+        self.items = _find_cues(text, words, found)
+        self.starts = [c.start for c in self.items]
+
+    def between(self, lo: int, hi: int) -> list[_Cue]:
+        i = bisect_left(self.starts, lo)
+        j = bisect_left(self.starts, hi)
+        return self.items[i:j]
+
+
+def after_quote(text: str, cues: Cues, end: int, limit: int) -> tuple[str | None, int, int] | None:
+    """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
+    window = text[end:limit]
+    stop = _AFTER_STOP_RE.search(window)
+    window_end = end + (stop.start() if stop else len(window))
+    verbs = [c for c in cues.between(end, min(window_end, end + 91)) if c.kind == _VERB]
+    if not verbs:
+        return None
+    v = verbs[0]
+    pre = text[end : v.start].strip(" ,\u00a0\t\n")
+    if pre.split():
+        last = pre.split()[-1]
+        if len(pre.split()) > 9:
+            return None
+        phrase = last if last.lower() in PRONOUNS else _np_before(pre)
+    else:
+        phrase = _np_after(text[v.end : window_end].lstrip())
+    if phrase is None:
+        return None
+    return phrase, v.start, v.end
+
+
+def before_quote(
+    text: str, cues: Cues, floor: int, start: int
+) -> tuple[str | None, int, int] | None:
+    """Speaker in ``He told Reuters: "...`` or ``According to X, "...`` before a quote."""
+    stripped = text[floor:start].rstrip()
+    if (not stripped or stripped[-1] not in ":,") and not _ENDS_WITH_CUE_RE.search(stripped):
+        return None
+    found = cues.between(floor, start)
+    acc = [c for c in found if c.kind == _ACCORDING]
+    if acc:
+        phrase = _np_after(text[acc[-1].end : start].lstrip())
+        if phrase:
+            return phrase, acc[-1].start, acc[-1].end
+    verbs = [c for c in found if c.kind == _VERB]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if len(text[v.end : start].split()) > 7:
+        return None
+    phrase = _np_before(text[floor : v.start])
+    if phrase is None:
+        return None
+    return phrase, v.start, v.end
+
+
+_THAT_RE = re.compile(r"\s+that\b")
+_AFTER_STOP_RE = re.compile(r"[.!?;“\"‘]|\n")
+_ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
+
+
+# --- reported speech ------------------------------------------------------------------------
+
+_CONTENT_START_RE = re.compile(
+    r"^\s*(?:(?:to\s+)?(?:reporters|journalists|Reuters|AFP|AP|the\s+BBC|[A-Z][\w.]+|him|her|them|"
+    r"us|me)\s+)?(?:(?:on|in|at|late|early|last|this|during)\s+[\w’'\- ]{1,40}?\s+)?that\b|"
+    r"^\s*:",
+)
+#: After a speech verb, a word that cannot open the reported clause (a preposition, "to" ...).
+_NOT_CLAUSE_RE = re.compile(
+    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|at|about|during|after|before|from|into|"
+    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b)",
+    re.I,
+)
+
+
+def reported_speech(
+    doc: Document,
+    sentence: Span,
+    in_quote: list[Span],
+    consumed: set[int],
+    speakers: Speakers,
+    quote_speakers: list[tuple[int, str]],
+    cues: list[_Cue],
+) -> list[Attribution]:
+    text = doc.text
+    s0, s1 = sentence
+    body_end = s1
+    while body_end > s0 and text[body_end - 1] in ".!?”\"’' ":
+        body_end -= 1
+
+    def quoted(pos: int) -> bool:
+        return any(a <= pos < b for a, b in in_quote)
+
+    out: list[Attribution] = []
+    # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
+    # speaker's own verb comes first ("The army said ..., according to officials").
+    first_verb = s1
+    for c in cues:
+        if c.kind == _VERB and not quoted(c.start):
+            first_verb = c.start
+            break
+    for cue in cues:
+        if cue.kind != _ACCORDING or quoted(cue.start) or first_verb < cue.start:
+            continue
+        a, a_end = cue.start, cue.end
+        rest = text[a_end:s1]
+        phrase = _np_after(rest.lstrip())
+        speaker = speakers.resolve(phrase, a)
+        np_end = a_end + (rest.find(phrase) + len(phrase) if phrase else 0)
+        if not text[s0:a].strip():
+            comma = text.find(",", np_end, s1)
+            if comma != -1:
+                out.append(Attribution(comma + 1, body_end, speaker, "according to", a, a_end))
+        else:
+            out.append(Attribution(s0, a, speaker, "according to", a, a_end))
+            comma_after = text.find(",", np_end, s1)
+            if comma_after != -1 and text[comma_after + 1 : body_end].strip():
+                out.append(
+                    Attribution(comma_after + 1, body_end, speaker, "according to", a, a_end)
+                )
+        return out
+    for cue in cues:
+        v0, v1 = cue.start, cue.end
+        if cue.kind != _VERB or v0 in consumed or quoted(v0):
+            continue
+        verb = cue.word
+        factive = verb in _FACTIVE
+        after = text[v1:body_end]
+        last_comma = text.rfind(",", s0, v0)
+        # "..., the ministry said." : content before the comma, speaker between comma and verb.
+        if last_comma != -1:
+            tail = after.split()
+            if len(tail) <= 6 and "that" not in tail:
+                between = text[last_comma + 1 : v0]
+                phrase = _np_before(between) or (
+                    _np_after(after.lstrip()) if not between.strip() else None
+                )
+                if phrase is not None:
+                    speaker = speakers.resolve(phrase, v0)
+                    out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
+                    break
+        # "X warned that ...", "X said ...": a clause after the verb, a subject before it.
+        cm = _CONTENT_START_RE.match(after)
+        if cm is not None:
+            c0 = v1 + cm.end()
+        elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
+            c0 = v1
+        else:
+            continue
+        phrase = _np_before(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
+        if phrase is None:
+            continue
+        speaker = speakers.resolve(phrase, v0)
+        if text[c0:body_end].strip():
+            out.append(Attribution(c0, body_end, speaker, verb, v0, v1, factive))
+        break
+    # "..., adding that ..." : the latest speaker of this sentence goes on speaking.
+    for cue in cues:
+        p0 = cue.start
+        if cue.kind != _PARTICIPLE or quoted(p0) or any(a.start <= p0 < a.end for a in out):
+            continue
+        lead = text[s0:p0].rstrip()
+        if lead and not (lead.endswith(",") or lead.endswith(" and")):
+            continue
+        events = [(a.cue_start, a.speaker) for a in out if a.speaker] + [
+            (pos, who) for pos, who in quote_speakers if s0 <= pos <= p0
+        ]
+        latest = max((e for e in events if e[0] <= p0), default=None)
+        speaker = latest[1] if latest else speakers.last
+        if speaker is None:
+            continue
+        c0 = cue.end
+        that = _THAT_RE.match(text, c0)
+        if that:
+            c0 = that.end()
+        if text[c0:body_end].strip():
+            out.append(Attribution(c0, body_end, speaker, text[p0:c0].strip(), p0, c0))
+    return out

@@ -1,0 +1,1 @@
+"""Corpora: reading rows from folders and tables, per-document count records, their cache."""

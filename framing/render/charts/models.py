@@ -1,0 +1,108 @@
+"""Charts of the classifiers' estimates in a report: frame shares and sentence bias by group.
+
+Display objects like those of :mod:`framing.render.charts.report` (whose :class:`RatesDisplay`
+they extend): ``from_frames`` / ``from_bias`` compute from the tidy tables of
+:mod:`framing.stats.classifiers`, ``plot()`` draws in the house style and returns the display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing.render.charts.report import VOICE_NAMES, RatesDisplay
+
+__all__ = ["SharesDisplay"]
+
+
+def _label(frame: str) -> str:
+    """A frame's name for a panel title: "Legality_Constitutionality_and_jurisprudence" ->
+    "Legality Constitutionality" (long names are cut before their "and")."""
+    label = frame.replace("_", " ")
+    if len(label) > 24 and " and " in label:
+        label = label.split(" and ")[0]
+    return label
+
+
+@dataclass
+class SharesDisplay(RatesDisplay):
+    """Shares (0 to 1) by group with their intervals: one small panel per frame or voice.
+
+    `frame` has group, item, rate_per_1k (the share), ci_low, ci_high and small_sample columns,
+    as for :class:`RatesDisplay`; the x axis runs from 0 to 100%.
+    """
+
+    xlabel: str = "share of documents"
+
+    @classmethod
+    def from_frames(
+        cls,
+        frames: pd.DataFrame,
+        *,
+        items: Sequence[str] | None = None,
+        top: int = 6,
+        title: str = "",
+    ) -> SharesDisplay:
+        """Frame shares from ``frames_by_group``: the given frames, or up to `top` frames whose
+        share differs between groups, largest spread first (when none differs: the three
+        frames predicted most often)."""
+        if items is None:
+            by = frames.groupby("frame", sort=False)
+            spread = by["predicted_share"].max() - by["predicted_share"].min()
+            used = by["predicted"].sum()
+            ranked = sorted(
+                (f for f in used.index if used[f] > 0), key=lambda f: (-spread[f], -used[f], f)
+            )
+            items = [f for f in ranked if spread[f] > 0][:top] or ranked[:3]
+        labels = [_label(f) for f in items]
+        sub = frames[frames["frame"].isin(items)]
+        frame = pd.DataFrame(
+            {
+                "group": sub["group"].to_numpy(),
+                "item": pd.Categorical(sub["frame"].map(_label), categories=labels),
+                "rate_per_1k": sub["predicted_share"].to_numpy(float),
+                "ci_low": sub["ci_low"].to_numpy(float),
+                "ci_high": sub["ci_high"].to_numpy(float),
+                "small_sample": sub["small_sample"].to_numpy(bool),
+            }
+        )
+        return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
+
+    @classmethod
+    def from_bias(
+        cls,
+        bias: pd.DataFrame,
+        *,
+        voices: Sequence[str] = ("author", "quote", "attributed", "all"),
+        title: str = "",
+    ) -> SharesDisplay:
+        """Shares of sentences predicted biased from ``bias_by_group``, one panel per voice."""
+        labels = [VOICE_NAMES.get(v, v) for v in voices]
+        sub = bias[bias["voice"].isin(voices)]
+        frame = pd.DataFrame(
+            {
+                "group": sub["group"].to_numpy(),
+                "item": pd.Categorical(
+                    sub["voice"].map(lambda v: VOICE_NAMES.get(v, v)), categories=labels
+                ),
+                "rate_per_1k": sub["biased_share"].to_numpy(float),
+                "ci_low": sub["ci_low"].to_numpy(float),
+                "ci_high": sub["ci_high"].to_numpy(float),
+                "small_sample": sub["small_sample"].to_numpy(bool),
+            }
+        )
+        display = cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
+        display.xlabel = "share of sentences"
+        return display
+
+    def plot(self) -> SharesDisplay:
+        from matplotlib.ticker import PercentFormatter
+
+        super().plot()
+        for ax in self.axes_.ravel():
+            if ax.get_visible():
+                ax.set_xlim(0, 1.02)
+                ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        return self

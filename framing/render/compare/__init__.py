@@ -1,0 +1,1 @@
+"""A comparison drawn for the terminal, HTML and Markdown."""

@@ -1,0 +1,1 @@
+"""The report folder's files: HTML, Markdown, CSV/Parquet tables and charts."""

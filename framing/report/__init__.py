@@ -1,0 +1,1 @@
+"""The corpus report: what it states (tables, findings, examples), built from count records."""
