@@ -29,7 +29,7 @@ from framing.annotate.sentiment import (
     vader_sentences,
     word_keys,
 )
-from framing.annotate.voice import Voice, VoiceLayer, find_voices
+from framing.annotate.voice import VOICES, Voice, VoiceLayer, find_voices
 from framing.document import WORD_RE, Document
 from framing.errors import FramingError
 from framing.lexicon.format import Entry, Lexicon
@@ -52,7 +52,7 @@ __all__ = [
     "to_document",
 ]
 
-VOICES: tuple[Voice, ...] = ("author", "quote", "attributed")
+
 HEDGE, BOOSTER, ANONYMOUS = "hedge", "booster", "anonymous_source"
 REPORTING = ("reporting_verb", "loaded_reporting_verb")
 _NEGATORS = "not no never without nor neither none nobody nothing cannot hardly barely n't".split()

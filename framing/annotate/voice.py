@@ -21,8 +21,10 @@ The grammar of attribution (speech verbs, speaker phrases) lives in
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from framing.annotate.attribution import (
     PRONOUNS,
@@ -36,9 +38,68 @@ from framing.annotate.attribution import (
 )
 from framing.document import Document, Span, count_words
 
-__all__ = ["Attribution", "Quote", "Voice", "VoiceLayer", "find_voices"]
+__all__ = [
+    "VOICES",
+    "VOICE_NAMES",
+    "Attribution",
+    "Quote",
+    "Voice",
+    "VoiceLayer",
+    "VoiceName",
+    "find_voices",
+]
 
 Voice = Literal["author", "quote", "attributed"]
+
+#: The three voices, in the order every table and chart shows them.
+VOICES: tuple[Voice, ...] = ("author", "quote", "attributed")
+
+
+class VoiceName(NamedTuple):
+    """How one voice is named to people. The one home of these words: outputs look them up here.
+
+    tag: a table column ("own"); label: one instance ("outlet's own words", "direct quote");
+    plural: a share or a series ("direct quotes"); example: beside an example sentence ("inside
+    a direct quote"); student: classroom pages ("reporter's own words"); task: a paired-worksheet
+    task ("a direct quote").
+    """
+
+    tag: str
+    label: str
+    plural: str
+    example: str
+    student: str
+    task: str
+
+
+VOICE_NAMES: Mapping[Voice, VoiceName] = MappingProxyType(
+    {
+        "author": VoiceName(
+            "own",
+            "outlet's own words",
+            "outlet's own words",
+            "the outlet's own words",
+            "reporter's own words",
+            "own words",
+        ),
+        "quote": VoiceName(
+            "quote",
+            "direct quote",
+            "direct quotes",
+            "inside a direct quote",
+            "direct quote",
+            "a direct quote",
+        ),
+        "attributed": VoiceName(
+            "reported",
+            "reported speech",
+            "reported speech",
+            "in reported speech",
+            "reported speech",
+            "reported speech",
+        ),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

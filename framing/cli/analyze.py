@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import (
     emit,
     encoding_option,
@@ -20,6 +19,7 @@ from framing.cli._common import (
     sentiment_option,
     warn,
 )
+from framing.cli.group import cli
 from framing.errors import InputError
 
 FORMATS = ("text", "json", "jsonl", "html", "md")

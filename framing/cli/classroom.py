@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options
+from framing.cli.group import cli
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis

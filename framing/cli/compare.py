@@ -6,7 +6,6 @@ import json
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import (
     emit,
     encoding_option,
@@ -16,6 +15,7 @@ from framing.cli._common import (
     output_options,
     sentiment_option,
 )
+from framing.cli.group import cli
 
 FORMATS = ("text", "json", "html", "md")
 

@@ -6,8 +6,8 @@ import json
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options
+from framing.cli.group import cli
 
 
 @cli.group()

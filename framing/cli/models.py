@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import emit, errors_as_messages, output_options, warn
+from framing.cli.group import cli
 from framing.errors import InputError, ModelError
 
 _KINDS = click.Choice(["bias", "frames"])

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from framing.cli import cli
 from framing.cli._common import (
     errors_as_messages,
     lexicon_option,
@@ -16,6 +15,7 @@ from framing.cli._common import (
     sentiment_option,
     warn,
 )
+from framing.cli.group import cli
 
 
 def _family(
