@@ -41,7 +41,6 @@ def checker() -> ModuleType:
     return module
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("level", "paper", "kind"),
     [("basic", "a4", "worksheet"), ("advanced", "letter", "key")],
@@ -59,7 +58,6 @@ def test_printed_worksheet_fits_its_pages(
     assert (round(size.width), round(size.height)) == expected
 
 
-@pytest.mark.slow
 def test_the_check_catches_cut_off_text(checker: ModuleType, tmp_path: Path) -> None:
     html = worksheet_html(build_worksheet(analyze(PORT_A), level="basic", paper="a4"))
     broken = html.replace(

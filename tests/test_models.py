@@ -176,6 +176,7 @@ def test_bias_clone_and_refit(
     np.testing.assert_array_equal(once, fitted_bias.predict_proba(texts))
 
 
+@pytest.mark.slow
 def test_bias_in_pipeline_and_grid_search(
     bias_data: tuple[list[str], list[str], list[str]],
 ) -> None:
@@ -270,6 +271,7 @@ def test_frames_errors() -> None:
         small_frames().predict_proba(["x"])
 
 
+@pytest.mark.slow
 def test_frames_clone_grid_and_save(tmp_path: Path, fitted_frames: FrameClassifier) -> None:
     texts, frames = _frame_rows()
     names = list(fitted_frames.classes_)

@@ -86,6 +86,7 @@ def test_classify_errors(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output.startswith("Error: no model file at")
 
 
+@pytest.mark.slow
 def test_train_and_evaluate_bias(runner: CliRunner, tmp_path: Path) -> None:
     model = tmp_path / "bias.skops"
     args = ["train", "bias", "--data", str(DATA / "bias_sample.csv"), "--cv", "3"]
@@ -114,6 +115,7 @@ def test_train_and_evaluate_bias(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "has no column 'nope'" in result.output
 
 
+@pytest.mark.slow
 def test_train_and_evaluate_frames(runner: CliRunner, tmp_path: Path) -> None:
     model = tmp_path / "frames.skops"
     data = str(DATA / "frames_sample.tsv")

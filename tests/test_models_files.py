@@ -227,6 +227,7 @@ def test_frames_model_bytes_are_small() -> None:
     assert load_model("x", data=data).kind == "frames"
 
 
+@pytest.mark.slow
 def test_model_files_identical_across_processes(tmp_path: Path) -> None:
     """Training in two fresh processes (different hash seeds) writes byte-identical files."""
     import os

@@ -133,6 +133,7 @@ def _options(jobs: int) -> ReportOptions:
     )
 
 
+@pytest.mark.slow
 def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> None:
     from framing.corpus.reader import CorpusOptions
     from framing.render.report.files import report_json
