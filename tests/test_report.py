@@ -11,9 +11,16 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from framing.analysis import AnalysisOptions
+from framing.analysis import Analysis, AnalysisOptions
+from framing.annotate.actors import ActorLayer
 from framing.cli import cli
-from framing.report.build import ReportOptions, RunOptions, build_report
+from framing.corpus import counts
+from framing.corpus.reader import CorpusOptions, iter_corpus
+from framing.corpus.run import RunOptions, count_corpus
+from framing.errors import FramingError
+from framing.lexicon.registry import load_lexicons
+from framing.render.report.files import report_json
+from framing.report.build import ReportOptions, build_report
 from framing.stats import StatsOptions
 
 ARTICLES = {
@@ -28,6 +35,17 @@ ARTICLES = {
         "Government forces fought rebels near the river, residents said.",
     ],
 }
+
+
+def write_corpus(folder: Path, copies: int = 1) -> Path:
+    """ARTICLES as a folder of .txt files, one subfolder per outlet (each text `copies` times,
+    numbered so the copies differ)."""
+    for outlet, texts in ARTICLES.items():
+        (folder / outlet).mkdir(parents=True)
+        for i, text in enumerate(texts * copies):
+            body = text if copies == 1 else f"{text} Item {i}."
+            (folder / outlet / f"{i}.txt").write_text(body, encoding="utf-8")
+    return folder
 
 
 @pytest.fixture
@@ -67,11 +85,7 @@ def test_cli_writes_the_folder(corpus_csv: Path, tmp_path: Path) -> None:
 
 
 def test_cli_with_progress_bar_on_a_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    for outlet, texts in ARTICLES.items():
-        (folder / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts):
-            (folder / outlet / f"{i}.txt").write_text(text, encoding="utf-8")
+    folder = write_corpus(tmp_path / "corpus")
     out = tmp_path / "r"
     result = run(str(folder), "-o", str(out), "--no-charts", "-j", "1", "--no-cache")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
@@ -134,14 +148,7 @@ def _options(jobs: int) -> ReportOptions:
 
 
 def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> None:
-    from framing.corpus.reader import CorpusOptions
-    from framing.render.report.files import report_json
-
-    folder = tmp_path / "c"
-    for outlet, texts in ARTICLES.items():
-        (folder / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts * 3):
-            (folder / outlet / f"{i}.txt").write_text(f"{text} Item {i}.", encoding="utf-8")
+    folder = write_corpus(tmp_path / "c", copies=3)
     one = build_report([folder], CorpusOptions(), _options(1))
     two = build_report([folder], CorpusOptions(), _options(2))
     assert one.corpus["documents"] == two.corpus["documents"] == 18
@@ -150,6 +157,40 @@ def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> 
                  "frames_by_group", "bias_by_group"):  # fmt: skip
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
     assert report_json(one) == report_json(build_report([folder], CorpusOptions(), _options(1)))
+
+
+def test_a_broken_actor_layer_stops_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in the actor layer surfaces; it never leaves a finished report with no actors."""
+
+    def broken(analysis: object) -> None:
+        raise RuntimeError("actor layer broke")
+
+    monkeypatch.setattr(counts, "find_actors", broken)
+    folder = write_corpus(tmp_path / "c")
+    run = RunOptions(jobs=1)
+    with pytest.raises(RuntimeError, match="actor layer broke"):
+        count_corpus(iter_corpus([folder]), load_lexicons(), run=run)
+    options = ReportOptions(cache=None, charts=False, run=run, stats=StatsOptions(bootstrap=0))
+    with pytest.raises(RuntimeError, match="actor layer broke"):
+        build_report([folder], CorpusOptions(), options)
+
+
+def test_a_document_the_library_rejects_is_skipped_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rejects_rebels(analysis: Analysis) -> ActorLayer:
+        if "Rebels" in analysis.text:
+            raise FramingError("no rebels here")
+        return real(analysis)
+
+    real = counts.find_actors
+    monkeypatch.setattr(counts, "find_actors", rejects_rebels)
+    folder = write_corpus(tmp_path / "c")
+    result = count_corpus(iter_corpus([folder]), load_lexicons(), run=RunOptions(jobs=1))
+    assert len(result) == 4 and result.skipped == {"analysis failed": 2}
+    assert result.skipped_messages[0].endswith("FramingError: no rebels here")
 
 
 # --- displays: plotted data and labels, not pixels --------------------------------------------
