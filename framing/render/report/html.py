@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from framing._version import __version__
+from framing.annotate.voice import VOICES
 from framing.render.html import render
 from framing.render.report.base import (
     EXAMPLE_VOICE,
@@ -52,7 +53,7 @@ def _by_voice(frame: pd.DataFrame, item: str) -> pd.DataFrame:
     """One row per group and item, with the rate (and interval) of each voice side by side."""
     keys = ["group", "lexicon", item] if "lexicon" in frame else ["group", item]
     wide = frame[frame["voice"] == "all"][[*keys, "count", "small_sample"]].copy()
-    for voice in ("all", "author", "quote", "attributed"):
+    for voice in ("all", *VOICES):
         sub = frame[frame["voice"] == voice].set_index(keys)
         idx = pd.MultiIndex.from_frame(wide[keys])
         wide[f"rate_{voice}"] = sub["rate_per_1k"].reindex(idx).to_numpy()
