@@ -19,8 +19,11 @@ from framing.corpus.reader import CorpusOptions, iter_corpus
 from framing.corpus.run import RunOptions, count_corpus
 from framing.errors import FramingError
 from framing.lexicon.registry import load_lexicons
+from framing.render.report import html
+from framing.render.report.base import table_specs
 from framing.render.report.files import report_json
 from framing.report.build import ReportOptions, build_report
+from framing.report.leads import family_leads
 from framing.stats import StatsOptions
 
 ARTICLES = {
@@ -191,6 +194,39 @@ def test_a_document_the_library_rejects_is_skipped_and_counted(
     result = count_corpus(iter_corpus([folder]), load_lexicons(), run=RunOptions(jobs=1))
     assert len(result) == 4 and result.skipped == {"analysis failed": 2}
     assert result.skipped_messages[0].endswith("FramingError: no rebels here")
+
+
+def test_family_leads_name_the_leader_and_the_rest() -> None:
+    fam = pd.DataFrame(
+        {
+            "group": ["a", "b", "c", "a", "b", "c"],
+            "family": "terrorist",
+            "voice": ["all", "all", "all", "author", "author", "author"],
+            "count": [6, 2, 0, 3, 2, 0],
+            "words": [1000.0, 1000.0, 1000.0, 800.0, 900.0, 1000.0],
+            "rate_per_1k": [6.0, 2.0, 0.0, 3.75, 2.2, 0.0],
+            "ci_low": [5.0, 1.0, 0.0, 3.0, 1.0, 0.0],
+            "ci_high": [7.0, 3.0, 0.0, 4.0, 3.0, 0.0],
+        }
+    )
+    (lead,) = family_leads(fam, {"terrorist": ["terrorist", "terror"], "rebel": ["rebel"]})
+    assert (lead.family, lead.group, lead.rate_per_1k) == ("terrorist", "a", 6.0)
+    assert lead.runners_up == (("b", 2.0),)  # c does not use the family
+    assert lead.rest_rate == pytest.approx(1.0)  # 2 uses in 2,000 words of b and c
+    assert lead.own_share == pytest.approx(0.5)
+    alone = fam[fam["group"] == "a"]
+    assert np.isnan(family_leads(alone, {"terrorist": ["terrorist"]})[0].rest_rate)
+    assert family_leads(fam, {"terrorist": ["terrorist"]}, min_count=9) == []
+
+
+def test_every_table_of_the_page_has_its_heading_and_columns() -> None:
+    specs = table_specs()
+    assert set(specs) == {*html.TABLES, "t-frames", "t-bias"}
+    pairwise = specs["t-pairwise"]
+    assert [c.key for c in pairwise.columns][:2] == ["category", "voice"]
+    assert pairwise.note.format(significant=1200, tested=3400).startswith("1,200 of 3,400 tests")
+    share = specs["t-actors"].columns[-1]
+    assert (share.key, share.digits, share.percent) == ("share", 0, True)
 
 
 # --- displays: plotted data and labels, not pixels --------------------------------------------

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -37,6 +38,8 @@ from framing.render.report.files import write_report
 from framing.report.build import Report, ReportOptions, build_report
 from framing.stats import DEFAULT_FAMILIES, StatsOptions
 
+T = TypeVar("T")
+
 
 def _family(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
@@ -55,6 +58,12 @@ def _whole_number(*names: str, minimum: int, default: int, help: str) -> Callabl
     return click.option(
         *names, type=click.IntRange(min=minimum), default=default, show_default=True, help=help
     )
+
+
+def _options_from(cls: type[T], params: Mapping[str, Any]) -> T:
+    """The options dataclass `cls` from the command's parameters of the same names."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in params.items() if k in names})
 
 
 def _default_name(inputs: tuple[str, ...]) -> str:
@@ -180,25 +189,11 @@ def report(
         raise OutputExistsError(
             f"{folder} already exists and is not empty; pass --force to overwrite it"
         )
-    corpus_options = CorpusOptions(
-        text_column=text_column,
-        group_column=group_column,
-        date_column=date_column,
-        title_column=title_column,
-        id_column=id_column,
-        metadata=metadata,
-        date_format=date_format,
-        encoding=encoding,
-    )
+    params = click.get_current_context().params
+    corpus_options = _options_from(CorpusOptions, params)
     known = {n for n, _ in families}
-    stats = StatsOptions(
-        bootstrap=bootstrap,
-        seed=seed,
-        min_docs=min_docs,
-        min_words=min_words,
-        period=period,
-        families=tuple(f for f in DEFAULT_FAMILIES if f[0] not in known) + tuple(families),
-    )
+    extended = tuple(f for f in DEFAULT_FAMILIES if f[0] not in known) + tuple(families)
+    stats = _options_from(StatsOptions, {**params, "families": extended})
     options = ReportOptions(
         title=title,
         lexicons=lexicons or None,

@@ -7,11 +7,15 @@ on it, in that order.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -36,6 +40,7 @@ __all__ = [
     "table_context",
     "table_files",
     "table_section",
+    "table_specs",
 ]
 
 #: How an example sentence's voice is named beside it.
@@ -204,8 +209,40 @@ def table_context(
     return {"id": table_id, "columns": columns, "rows": rows}
 
 
-def table_section(
-    title: str, note: str, frame: pd.DataFrame, columns: Sequence[Column], *, table_id: str
-) -> dict[str, Any]:
-    """A titled table of the page: its heading, note and display rows."""
-    return {"title": title, "note": note, **table_context(frame, columns, table_id=table_id)}
+class TableSpec(NamedTuple):
+    """How a table of the page is headed: title, note (may name figures of the table's
+    ``attrs`` in braces) and its columns."""
+
+    title: str
+    note: str
+    columns: tuple[Column, ...]
+
+
+def _column(spec: Sequence[Any]) -> Column:
+    key, label, *rest = spec
+    digits = rest[0] if rest else None
+    return Column(key, label, digits, percent=rest[1:] == ["percent"])
+
+
+@functools.cache
+def table_specs() -> Mapping[str, TableSpec]:
+    """The page's tables by id, from ``tables.toml`` beside this module (parsed once)."""
+    data = tomllib.loads(
+        (files("framing.render.report") / "tables.toml").read_text(encoding="utf-8")
+    )
+    return MappingProxyType(
+        {
+            table_id: TableSpec(t["title"], t["note"], tuple(_column(c) for c in t["columns"]))
+            for table_id, t in data.items()
+        }
+    )
+
+
+def table_section(table_id: str, frame: pd.DataFrame) -> dict[str, Any]:
+    """A titled table of the page (see :func:`table_specs`): heading, note and display rows."""
+    spec = table_specs()[table_id]
+    return {
+        "title": spec.title,
+        "note": spec.note.format_map({str(k): v for k, v in frame.attrs.items()}),
+        **table_context(frame, spec.columns, table_id=table_id),
+    }

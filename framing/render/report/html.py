@@ -19,7 +19,6 @@ from framing.render.report.base import (
     EXAMPLE_VOICE,
     REFERENCES,
     Chart,
-    Column,
     num,
     small_groups,
     table_files,
@@ -33,20 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["report_page"]
 
-Section = dict[str, Any]
-
-
-def _rates_columns(item: str, item_label: str) -> list[Column]:
-    return [
-        Column("group", "Group"),
-        Column(item, item_label),
-        Column("voice", "Voice"),
-        Column("count", "Count", 0),
-        Column("words", "Words", 0),
-        Column("rate_per_1k", "Per 1,000 words", 2),
-        Column("ci_low", "95% CI low", 2),
-        Column("ci_high", "95% CI high", 2),
-    ]
+Tables = dict[str, pd.DataFrame]
 
 
 def _by_voice(frame: pd.DataFrame, item: str) -> pd.DataFrame:
@@ -66,205 +52,83 @@ def _by_voice(frame: pd.DataFrame, item: str) -> pd.DataFrame:
     return wide
 
 
-def _wide_columns(item: str, item_label: str) -> list[Column]:
-    return [
-        Column("group", "Group"),
-        Column(item, item_label),
-        Column("count", "Count", 0),
-        Column("rate_all", "All voices / 1k", 2),
-        Column("ci_all", "95% CI"),
-        Column("rate_author", "Own words / 1k", 2),
-        Column("ci_author", "95% CI"),
-        Column("rate_quote", "Quotes / 1k", 2),
-        Column("rate_attributed", "Reported / 1k", 2),
-    ]
-
-
 def _used(frame: pd.DataFrame, item: str) -> pd.Series:
     """Rows of the items used at least once in the corpus."""
     return frame.groupby(item)["count"].transform("sum") > 0
 
 
-def _groups_table(t: dict[str, pd.DataFrame]) -> Section:
-    return table_section(
-        "Groups",
-        "Documents and words per group, and the share of words in each voice.",
-        t["groups"],
-        [
-            Column("group", "Group"),
-            Column("documents", "Documents", 0),
-            Column("words", "Words", 0),
-            Column("author_share", "Own words", 0, percent=True),
-            Column("quote_share", "Quotes", 0, percent=True),
-            Column("attributed_share", "Reported", 0, percent=True),
-            Column("loaded_author_rate_per_1k", "Loaded / 1k (own)", 1),
-            Column("loaded_all_rate_per_1k", "Loaded / 1k (all)", 1),
-            Column("warning", "Warning"),
-        ],
-        table_id="t-groups",
-    )
-
-
-def _families_table(t: dict[str, pd.DataFrame]) -> Section:
+def _families(t: Tables) -> pd.DataFrame:
     fam = t["families_by_group"]
-    return table_section(
-        "Label families by group",
-        "Rates per 1,000 words of each voice with 95% bootstrap intervals; the families are "
-        "defined in Methods.",
-        _by_voice(fam[_used(fam, "family")], "family"),
-        _wide_columns("family", "Family"),
-        table_id="t-families",
-    )
+    return _by_voice(fam[_used(fam, "family")], "family")
 
 
-def _categories_table(t: dict[str, pd.DataFrame]) -> Section:
+def _categories(t: Tables) -> pd.DataFrame:
     cats = t["categories_by_group"]
-    return table_section(
-        "Loaded-language categories by group and voice",
-        "Own words: per 1,000 words of the outlet's narration; quotes and reported speech: per "
-        "1,000 words of each.",
-        _by_voice(cats[cats["loaded"] & _used(cats, "category")], "category"),
-        _wide_columns("category", "Category"),
-        table_id="t-categories",
-    )
+    return _by_voice(cats[cats["loaded"] & _used(cats, "category")], "category")
 
 
-def _terms_table(t: dict[str, pd.DataFrame]) -> Section:
+def _top_terms(t: Tables) -> pd.DataFrame:
+    """The 12 loaded terms with the highest rate (all voices) per group."""
     terms = t["terms_by_group"]
     terms = terms[terms["loaded"] & (terms["voice"] == "all") & (terms["count"] > 0)]
     terms = terms.sort_values(["group", "rate_per_1k"], ascending=[True, False])
-    return table_section(
-        "Most frequent loaded terms per group",
-        "The 12 loaded terms with the highest rate in each group (all voices); the full table "
-        "is terms_by_group.csv.",
-        terms.groupby("group", sort=True).head(12),
-        _rates_columns("term", "Term"),
-        table_id="t-terms",
-    )
+    return terms.groupby("group", sort=True).head(12)
 
 
-def _distinguishing_terms_table(t: dict[str, pd.DataFrame]) -> Section:
+def _distinguishing_terms(t: Tables) -> pd.DataFrame:
     dterms = t["distinguishing_terms"]
     dterms = dterms[(dterms["voice"] == "all") & dterms["loaded"] & (dterms["z"] >= 1.96)]
-    return table_section(
-        "Distinguishing lexicon terms (each group vs the rest)",
-        "Log-odds ratio with an informative Dirichlet prior; z ≥ 1.96 shown.",
-        dterms.groupby("group", sort=True).head(8),
-        [
-            Column("group", "Group"),
-            Column("term", "Term"),
-            Column("category", "Category"),
-            Column("count", "Count", 0),
-            Column("rate_per_1k", "Per 1k", 2),
-            Column("rate_rest_per_1k", "Per 1k, rest", 2),
-            Column("log_odds", "Log-odds ratio", 2),
-            Column("z", "z", 2),
-        ],
-        table_id="t-dterms",
-    )
+    return dterms.groupby("group", sort=True).head(8)
 
 
-def _distinguishing_words_table(t: dict[str, pd.DataFrame]) -> Section:
+def _distinguishing_words(t: Tables) -> pd.DataFrame:
     words = t["distinguishing_words"]
     words = words[words["z"] >= 1.96].sort_values(["group", "z"], ascending=[True, False])
-    return table_section(
-        "Distinguishing words and bigrams (each group vs the rest)",
-        "All words, not only lexicon terms: wording the lexicons may miss.",
-        words.groupby("group", sort=True).head(12),
-        [
-            Column("group", "Group"),
-            Column("feature", "Word or bigram"),
-            Column("kind", "Kind"),
-            Column("count", "Count", 0),
-            Column("count_rest", "Count, rest", 0),
-            Column("log_odds", "Log-odds ratio", 2),
-            Column("z", "z", 2),
-        ],
-        table_id="t-dwords",
-    )
+    return words.groupby("group", sort=True).head(12)
 
 
-def _pairwise_table(t: dict[str, pd.DataFrame]) -> Section:
+def _significant_pairs(t: Tables) -> pd.DataFrame:
+    """Up to 60 pairs that pass the correction; the note's figures in ``attrs``."""
     pw = t["pairwise_tests"]
     sig = pw[pw["significant"]].sort_values(["p_adjusted", "category"]).head(60)
-    return table_section(
-        "Pairwise differences in category rates",
-        f"{int(pw['significant'].sum()):,} of {int(pw['p_value'].notna().sum()):,} tests pass "
-        "the Benjamini-Hochberg correction at 5%; up to 60 shown (all in pairwise_tests.csv).",
-        sig.assign(small_sample=False),
-        [
-            Column("category", "Category"),
-            Column("voice", "Voice"),
-            Column("group_a", "Group A"),
-            Column("group_b", "Group B"),
-            Column("rate_a", "A per 1k", 2),
-            Column("rate_b", "B per 1k", 2),
-            Column("diff_per_1k", "Difference", 2),
-            Column("rate_ratio", "Ratio", 2),
-            Column("p_adjusted", "p (BH)", 4),
-        ],
-        table_id="t-pairwise",
-    )
+    sig = sig.assign(small_sample=False)
+    sig.attrs = {
+        "significant": int(pw["significant"].sum()),
+        "tested": int(pw["p_value"].notna().sum()),
+    }
+    return sig
 
 
-def _sentiment_table(t: dict[str, pd.DataFrame]) -> Section:
-    return table_section(
-        "Sentiment and subjectivity",
-        "Per-document scores; the interval is a bootstrap interval of the mean.",
-        t["sentiment_by_group"],
-        [
-            Column("group", "Group"),
-            Column("measure", "Measure"),
-            Column("n", "Documents", 0),
-            Column("mean", "Mean", 3),
-            Column("ci_low", "95% CI low", 3),
-            Column("ci_high", "95% CI high", 3),
-            Column("median", "Median", 3),
-            Column("sd", "SD", 3),
-        ],
-        table_id="t-sentiment",
-    )
-
-
-def _actors_table(t: dict[str, pd.DataFrame]) -> Section | None:
+def _own_voice_labels(t: Tables) -> pd.DataFrame | None:
     labels = t["actor_labels"]
     if labels.empty:
         return None
-    own = labels[labels["voice"] == "author"].sort_values(
-        ["actor", "group", "share"], ascending=[True, True, False]
-    )
-    return table_section(
-        "Label choice per actor (own voice)",
-        "Share of each label among the labels a group gives the actor.",
-        own.head(400),
-        [
-            Column("actor", "Actor"),
-            Column("group", "Group"),
-            Column("label", "Label"),
-            Column("count", "Count", 0),
-            Column("share", "Share", 0, percent=True),
-        ],
-        table_id="t-actors",
-    )
+    own = labels[labels["voice"] == "author"]
+    return own.sort_values(["actor", "group", "share"], ascending=[True, True, False]).head(400)
 
 
-#: The page's tables, in order (a function returns None when its table has nothing to show).
-TABLES: tuple[Callable[[dict[str, pd.DataFrame]], Section | None], ...] = (
-    _groups_table,
-    _families_table,
-    _categories_table,
-    _terms_table,
-    _distinguishing_terms_table,
-    _distinguishing_words_table,
-    _pairwise_table,
-    _sentiment_table,
-    _actors_table,
-)
+#: The page's tables in order: id (its heading and columns are in tables.toml) and the rows it
+#: shows (None: the table is left out).
+TABLES: dict[str, Callable[[Tables], pd.DataFrame | None]] = {
+    "t-groups": lambda t: t["groups"],
+    "t-families": _families,
+    "t-categories": _categories,
+    "t-terms": _top_terms,
+    "t-dterms": _distinguishing_terms,
+    "t-dwords": _distinguishing_words,
+    "t-pairwise": _significant_pairs,
+    "t-sentiment": lambda t: t["sentiment_by_group"],
+    "t-actors": _own_voice_labels,
+}
 
 
-def _tables(report: Report) -> list[Section]:
-    sections = (make(report.tables) for make in TABLES)
-    return [s for s in sections if s is not None]
+def _tables(report: Report) -> list[dict[str, Any]]:
+    out = []
+    for table_id, rows in TABLES.items():
+        frame = rows(report.tables)
+        if frame is not None:
+            out.append(table_section(table_id, frame))
+    return out
 
 
 def _example_blocks(report: Report) -> list[dict[str, Any]]:

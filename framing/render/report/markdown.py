@@ -165,13 +165,15 @@ def report_markdown(report: Report, charts: Sequence[Chart] = ()) -> str:
     def warn(group: str) -> str:
         return f"{group} ⚠" if group in small else group
 
-    out = _summary(report)
-    out += _groups(report)
-    out += _charts(charts)
-    out += _families(report, warn)
-    out += _distinguishing(report, warn)
-    out += model_markdown(report, warn)
-    out += _examples(report)
-    out += _methods(report)
-    out += _files(report)
-    return "\n".join(out) + "\n"
+    sections = [
+        _summary(report),
+        _groups(report),
+        _charts(charts),
+        _families(report, warn),
+        _distinguishing(report, warn),
+        model_markdown(report, warn),
+        _examples(report),
+        _methods(report),
+        _files(report),
+    ]
+    return "\n".join(line for section in sections for line in section) + "\n"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from framing.render.charts.models import SharesDisplay
 from framing.render.markdown import escape, table
-from framing.render.report.base import Column, ci_percent, num, percent, table_section
+from framing.render.report.base import ci_percent, num, percent, table_section
 
 if TYPE_CHECKING:
     from framing.report.build import Report
@@ -72,45 +72,9 @@ def model_tables(report: Report) -> list[dict[str, Any]]:
     """The model tables of index.html (as :func:`framing.render.report.base.table_section`)."""
     out = []
     if "frames_by_group" in report.tables:
-        out.append(
-            table_section(
-                "Frames by group (model estimates)",
-                "Share of each group's documents for which the frame model predicts the frame, "
-                "and the model's mean probability of the frame; frames predicted for no document "
-                "are left out (all are in frames_by_group.csv).",
-                _shown_frames(report.tables["frames_by_group"]),
-                [
-                    Column("group", "Group"),
-                    Column("frame_label", "Frame"),
-                    Column("documents", "Documents", 0),
-                    Column("predicted_share", "Predicted for", 0, percent=True),
-                    Column("share_ci", "95% CI"),
-                    Column("mean_probability", "Mean probability", 2),
-                    Column("mean_ci", "95% CI"),
-                ],
-                table_id="t-frames",
-            )
-        )
+        out.append(table_section("t-frames", _shown_frames(report.tables["frames_by_group"])))
     if "bias_by_group" in report.tables:
-        out.append(
-            table_section(
-                "Sentence bias by group and voice (model estimates)",
-                "Share of sentences the bias model predicts biased, and their mean bias "
-                "probability; a sentence's voice is the one it is mostly in.",
-                _with_intervals(report.tables["bias_by_group"]),
-                [
-                    Column("group", "Group"),
-                    Column("voice", "Voice"),
-                    Column("sentences", "Sentences", 0),
-                    Column("biased", "Predicted biased", 0),
-                    Column("biased_share", "Share", 0, percent=True),
-                    Column("share_ci", "95% CI"),
-                    Column("mean_probability", "Mean probability", 2),
-                    Column("mean_ci", "95% CI"),
-                ],
-                table_id="t-bias",
-            )
-        )
+        out.append(table_section("t-bias", _with_intervals(report.tables["bias_by_group"])))
     return out
 
 

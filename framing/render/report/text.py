@@ -248,12 +248,13 @@ def model_findings(report: Report) -> list[str]:
 def findings(report: Report) -> list[str]:
     """The summary of findings, in plain sentences."""
     small = {r["group"] for r in small_groups(report)}
+    by_group = (
+        _family_sentences,
+        _pairwise_sentences,
+        _actor_sentences,
+        _distinguishing_sentences,
+    )
     out = [_corpus_sentence(report)]
-    out += _family_sentences(report, small)
-    out += _pairwise_sentences(report, small)
-    out += _actor_sentences(report, small)
-    out += _distinguishing_sentences(report, small)
-    out += _sentiment_sentence(report)
-    out += model_findings(report)
-    out += _small_sentence(report)
-    return out
+    for sentences in by_group:
+        out += sentences(report, small)
+    return out + _sentiment_sentence(report) + model_findings(report) + _small_sentence(report)
