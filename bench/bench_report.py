@@ -95,7 +95,9 @@ def child(corpus: str, jobs: int, cache: str, out: str, models: bool) -> None:
     """Build and write one report; print wall time and peak RSS as JSON."""
     from framing.analysis import AnalysisOptions
     from framing.corpus.reader import CorpusOptions
-    from framing.report.build import ReportOptions, RunOptions, build_report, write_report
+    from framing.corpus.run import RunOptions
+    from framing.render.report.files import write_report
+    from framing.report.build import ReportOptions, build_report
 
     sampler = DescendantPeak()
     start = time.perf_counter()

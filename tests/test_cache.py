@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+import framing
 from framing.analysis import AnalysisOptions
+from framing.corpus import run as counting
 from framing.corpus.cache import CountCache, config_key, text_hash
 from framing.corpus.counts import count_text
 from framing.corpus.reader import iter_corpus
+from framing.corpus.run import RunOptions, analysis_config, code_files, count_corpus
 from framing.errors import FramingError
 from framing.lexicon.registry import load_lexicons
-from framing.report.build import RunOptions, analysis_config, count_corpus
 
 TEXT = '"These terrorists must go," the governor said. Rebels seized the town.'
 
@@ -47,6 +50,45 @@ def test_config_key_changes_with_lexicons_and_options() -> None:
     assert config_key(base) != config_key(
         analysis_config(lexicons[:1], AnalysisOptions(), actors=False)
     )
+
+
+def test_cache_key_hashes_every_module_of_the_package() -> None:
+    package = Path(framing.__file__).resolve().parent
+    hashed = {p.relative_to(package).as_posix() for p in code_files()}
+    assert hashed == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    # the speaker grammar, actor names and labels, and safe reading: once left out of the key
+    assert {
+        "annotate/attribution.py",
+        "annotate/actor_labels.py",
+        "annotate/actor_names.py",
+        "io.py",
+    } <= hashed
+
+
+def test_a_change_to_any_module_changes_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = Path(framing.__file__).resolve().parent
+    copy = tmp_path / "framing"
+    for path in code_files():
+        target = copy / path.relative_to(package)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    lexicons = load_lexicons()
+    real = config_key(analysis_config(lexicons, AnalysisOptions(), actors=True))
+    monkeypatch.setattr(counting, "PACKAGE_ROOT", copy)
+    assert config_key(analysis_config(lexicons, AnalysisOptions(), actors=True)) == real
+    attribution = copy / "annotate" / "attribution.py"
+    attribution.write_text(attribution.read_text(encoding="utf-8") + "\n# a new speech verb\n")
+    assert config_key(analysis_config(lexicons, AnalysisOptions(), actors=True)) != real
+    shutil.copyfile(package / "annotate" / "attribution.py", attribution)
+    fingerprint = counting.code_fingerprint(copy)
+    for path in code_files(copy):  # every module, one at a time
+        source = path.read_bytes()
+        path.write_bytes(source + b"\n")
+        assert counting.code_fingerprint(copy) != fingerprint, path
+        path.write_bytes(source)
+    assert counting.code_fingerprint(copy) == fingerprint
 
 
 def test_damaged_row_is_a_miss_and_damaged_file_an_error(tmp_path: Path, record) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,19 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from framing.analysis import AnalysisOptions
+from framing.analysis import Analysis, AnalysisOptions
+from framing.annotate.actors import ActorLayer
 from framing.cli import cli
-from framing.report.build import ReportOptions, RunOptions, build_report
+from framing.corpus import counts
+from framing.corpus.reader import CorpusOptions, iter_corpus
+from framing.corpus.run import RunOptions, count_corpus
+from framing.errors import FramingError
+from framing.lexicon.registry import load_lexicons
+from framing.render.report import html
+from framing.render.report.base import table_specs
+from framing.render.report.files import report_json
+from framing.report.build import ReportOptions, build_report
+from framing.report.leads import family_leads
 from framing.stats import StatsOptions
 
 ARTICLES = {
@@ -28,6 +38,17 @@ ARTICLES = {
         "Government forces fought rebels near the river, residents said.",
     ],
 }
+
+
+def write_corpus(folder: Path, copies: int = 1) -> Path:
+    """ARTICLES as a folder of .txt files, one subfolder per outlet (each text `copies` times,
+    numbered so the copies differ)."""
+    for outlet, texts in ARTICLES.items():
+        (folder / outlet).mkdir(parents=True)
+        for i, text in enumerate(texts * copies):
+            body = text if copies == 1 else f"{text} Item {i}."
+            (folder / outlet / f"{i}.txt").write_text(body, encoding="utf-8")
+    return folder
 
 
 @pytest.fixture
@@ -67,11 +88,7 @@ def test_cli_writes_the_folder(corpus_csv: Path, tmp_path: Path) -> None:
 
 
 def test_cli_with_progress_bar_on_a_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    for outlet, texts in ARTICLES.items():
-        (folder / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts):
-            (folder / outlet / f"{i}.txt").write_text(text, encoding="utf-8")
+    folder = write_corpus(tmp_path / "corpus")
     out = tmp_path / "r"
     result = run(str(folder), "-o", str(out), "--no-charts", "-j", "1", "--no-cache")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
@@ -135,14 +152,7 @@ def _options(jobs: int) -> ReportOptions:
 
 @pytest.mark.slow
 def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> None:
-    from framing.corpus.reader import CorpusOptions
-    from framing.render.report.files import report_json
-
-    folder = tmp_path / "c"
-    for outlet, texts in ARTICLES.items():
-        (folder / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts * 3):
-            (folder / outlet / f"{i}.txt").write_text(f"{text} Item {i}.", encoding="utf-8")
+    folder = write_corpus(tmp_path / "c", copies=3)
     one = build_report([folder], CorpusOptions(), _options(1))
     two = build_report([folder], CorpusOptions(), _options(2))
     assert one.corpus["documents"] == two.corpus["documents"] == 18
@@ -151,6 +161,73 @@ def test_same_results_with_several_processes_and_across_runs(tmp_path: Path) -> 
                  "frames_by_group", "bias_by_group"):  # fmt: skip
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
     assert report_json(one) == report_json(build_report([folder], CorpusOptions(), _options(1)))
+
+
+def test_a_broken_actor_layer_stops_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in the actor layer surfaces; it never leaves a finished report with no actors."""
+
+    def broken(analysis: object) -> None:
+        raise RuntimeError("actor layer broke")
+
+    monkeypatch.setattr(counts, "find_actors", broken)
+    folder = write_corpus(tmp_path / "c")
+    run = RunOptions(jobs=1)
+    with pytest.raises(RuntimeError, match="actor layer broke"):
+        count_corpus(iter_corpus([folder]), load_lexicons(), run=run)
+    options = ReportOptions(cache=None, charts=False, run=run, stats=StatsOptions(bootstrap=0))
+    with pytest.raises(RuntimeError, match="actor layer broke"):
+        build_report([folder], CorpusOptions(), options)
+
+
+def test_a_document_the_library_rejects_is_skipped_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rejects_rebels(analysis: Analysis) -> ActorLayer:
+        if "Rebels" in analysis.text:
+            raise FramingError("no rebels here")
+        return real(analysis)
+
+    real = counts.find_actors
+    monkeypatch.setattr(counts, "find_actors", rejects_rebels)
+    folder = write_corpus(tmp_path / "c")
+    result = count_corpus(iter_corpus([folder]), load_lexicons(), run=RunOptions(jobs=1))
+    assert len(result) == 4 and result.skipped == {"analysis failed": 2}
+    assert result.skipped_messages[0].endswith("FramingError: no rebels here")
+
+
+def test_family_leads_name_the_leader_and_the_rest() -> None:
+    fam = pd.DataFrame(
+        {
+            "group": ["a", "b", "c", "a", "b", "c"],
+            "family": "terrorist",
+            "voice": ["all", "all", "all", "author", "author", "author"],
+            "count": [6, 2, 0, 3, 2, 0],
+            "words": [1000.0, 1000.0, 1000.0, 800.0, 900.0, 1000.0],
+            "rate_per_1k": [6.0, 2.0, 0.0, 3.75, 2.2, 0.0],
+            "ci_low": [5.0, 1.0, 0.0, 3.0, 1.0, 0.0],
+            "ci_high": [7.0, 3.0, 0.0, 4.0, 3.0, 0.0],
+        }
+    )
+    (lead,) = family_leads(fam, {"terrorist": ["terrorist", "terror"], "rebel": ["rebel"]})
+    assert (lead.family, lead.group, lead.rate_per_1k) == ("terrorist", "a", 6.0)
+    assert lead.runners_up == (("b", 2.0),)  # c does not use the family
+    assert lead.rest_rate == pytest.approx(1.0)  # 2 uses in 2,000 words of b and c
+    assert lead.own_share == pytest.approx(0.5)
+    alone = fam[fam["group"] == "a"]
+    assert np.isnan(family_leads(alone, {"terrorist": ["terrorist"]})[0].rest_rate)
+    assert family_leads(fam, {"terrorist": ["terrorist"]}, min_count=9) == []
+
+
+def test_every_table_of_the_page_has_its_heading_and_columns() -> None:
+    specs = table_specs()
+    assert set(specs) == {*html.TABLES, "t-frames", "t-bias"}
+    pairwise = specs["t-pairwise"]
+    assert [c.key for c in pairwise.columns][:2] == ["category", "voice"]
+    assert pairwise.note.format(significant=1200, tested=3400).startswith("1,200 of 3,400 tests")
+    share = specs["t-actors"].columns[-1]
+    assert (share.key, share.digits, share.percent) == ("share", 0, True)
 
 
 # --- displays: plotted data and labels, not pixels --------------------------------------------

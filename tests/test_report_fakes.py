@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 
 from framing.corpus.reader import CorpusOptions
-from framing.report.build import Report, ReportOptions, RunOptions, build_report, write_report
+from framing.corpus.run import RunOptions
+from framing.render.report.files import write_report
+from framing.report.build import Report, ReportOptions, build_report
 
 from .conftest import shared_path
 

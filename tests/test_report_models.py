@@ -16,12 +16,12 @@ from framing.corpus.cache import CountCache, config_key
 from framing.corpus.counts import SCHEMA_VERSION, CorpusCounts, DocCounts, DocMeta, count_text
 from framing.corpus.model_counts import ModelRecord
 from framing.corpus.reader import iter_corpus
+from framing.corpus.run import RunOptions, analysis_config, count_corpus
 from framing.lexicon.registry import load_lexicons
 from framing.models.registry import load_shipped, shipped_available
-from framing.report.build import RunOptions, analysis_config, count_corpus
 from framing.stats import StatsOptions, bias_by_group, frame_distributions
 
-from .test_report import ARTICLES
+from .test_report import ARTICLES, write_corpus
 
 MODELS = AnalysisOptions(models=True)
 needs_models = pytest.mark.skipif(
@@ -138,16 +138,13 @@ def test_cache_key_names_the_model_files() -> None:
     if shipped_available("frames"):
         assert len(with_models["model_files"]["frames"]) == 64
         assert with_models["models"]["frames"].startswith("frames-semeval")
-    assert len(with_models["model_code"]) == 64
+    assert set(with_models["model_files"]) == {"frames", "bias"}
+    assert with_models["code"] == plain["code"]  # every module, models or not
 
 
 @needs_models
 def test_cached_records_give_the_same_model_tables(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    for outlet, texts in ARTICLES.items():
-        (corpus / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts):
-            (corpus / outlet / f"{i}.txt").write_text(text, encoding="utf-8")
+    corpus = write_corpus(tmp_path / "corpus")
     lexicons = load_lexicons()
     key = config_key(analysis_config(lexicons, MODELS, actors=False))
     run = RunOptions(jobs=1, actors=False)
@@ -165,13 +162,13 @@ def test_cached_records_give_the_same_model_tables(tmp_path: Path) -> None:
 
 @needs_models
 def test_workers_load_the_models_once() -> None:
-    from framing.report import build as report
+    from framing.corpus import run
 
-    snapshots = [report._snapshot(lex) for lex in load_lexicons()]
-    report._init_worker(snapshots, MODELS, False)  # what each worker process runs first
+    snapshots = [run._snapshot(lex) for lex in load_lexicons()]
+    run._init_worker(snapshots, MODELS, False)  # what each worker process runs first
     before = load_shipped.cache_info()
     assert before.currsize == 2
-    results = report._count_batch(["Rebels took the town.", "Militants fled.", "Calm returned."])
+    results = run._count_batch(["Rebels took the town.", "Militants fled.", "Calm returned."])
     assert all(isinstance(r, DocCounts) and r.models is not None for r in results)
     assert load_shipped.cache_info().misses == before.misses  # no model was loaded again
 
@@ -198,11 +195,7 @@ def test_shares_display_plots_the_shares() -> None:
 
 
 def test_cli_no_models_has_no_model_sections(tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    for outlet, texts in ARTICLES.items():
-        (folder / outlet).mkdir(parents=True)
-        for i, text in enumerate(texts):
-            (folder / outlet / f"{i}.txt").write_text(text, encoding="utf-8")
+    folder = write_corpus(tmp_path / "c")
     out = tmp_path / "r"
     args = ["report", str(folder), "-o", str(out), "-q", "--no-cache", "-j", "1"]
     result = CliRunner().invoke(cli, [*args, "--no-models", "--bootstrap", "50"])

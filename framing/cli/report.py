@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
+from framing.analysis import AnalysisOptions
 from framing.cli._common import (
     errors_as_messages,
     lexicon_option,
@@ -16,6 +31,14 @@ from framing.cli._common import (
     warn,
 )
 from framing.cli.group import cli
+from framing.corpus.reader import CorpusOptions, count_documents
+from framing.corpus.run import RunOptions
+from framing.errors import OutputExistsError
+from framing.render.report.files import write_report
+from framing.report.build import Report, ReportOptions, build_report
+from framing.stats import DEFAULT_FAMILIES, StatsOptions
+
+T = TypeVar("T")
 
 
 def _family(
@@ -28,6 +51,19 @@ def _family(
             raise click.BadParameter(f"{value!r}: write NAME=STEM, e.g. terrorist=terror")
         out.append((name.strip(), stem.strip()))
     return out
+
+
+def _whole_number(*names: str, minimum: int, default: int, help: str) -> Callable[[Any], Any]:
+    """An integer option of at least `minimum`, its default shown in the help."""
+    return click.option(
+        *names, type=click.IntRange(min=minimum), default=default, show_default=True, help=help
+    )
+
+
+def _options_from(cls: type[T], params: Mapping[str, Any]) -> T:
+    """The options dataclass `cls` from the command's parameters of the same names."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in params.items() if k in names})
 
 
 def _default_name(inputs: tuple[str, ...]) -> str:
@@ -66,14 +102,7 @@ def _default_name(inputs: tuple[str, ...]) -> str:
 @lexicon_option
 @sentiment_option
 @models_option("Add frame distributions and sentence bias by group from the shipped classifiers.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Worker processes (0: all cores).",
-)
+@_whole_number("--jobs", "-j", minimum=0, default=0, help="Worker processes (0: all cores).")
 @click.option(
     "--cache",
     "cache_path",
@@ -82,12 +111,8 @@ def _default_name(inputs: tuple[str, ...]) -> str:
     help="SQLite cache of per-document counts.",
 )
 @click.option("--no-cache", is_flag=True, help="Analyse every document again and keep nothing.")
-@click.option(
-    "--bootstrap",
-    type=click.IntRange(min=0),
-    default=1000,
-    show_default=True,
-    help="Bootstrap resamples for the intervals.",
+@_whole_number(
+    "--bootstrap", minimum=0, default=1000, help="Bootstrap resamples for the intervals."
 )
 @click.option(
     "--seed", type=int, default=20240611, show_default=True, help="Random seed of the bootstrap."
@@ -100,19 +125,11 @@ def _default_name(inputs: tuple[str, ...]) -> str:
     metavar="NAME=STEM",
     help="Add a label family: terms whose name has a word starting with STEM (repeat).",
 )
-@click.option(
-    "--min-docs",
-    type=click.IntRange(min=1),
-    default=10,
-    show_default=True,
-    help="Fewer documents than this: small-sample warning.",
+@_whole_number(
+    "--min-docs", minimum=1, default=10, help="Fewer documents than this: small-sample warning."
 )
-@click.option(
-    "--min-words",
-    type=click.IntRange(min=1),
-    default=2000,
-    show_default=True,
-    help="Fewer words than this: small-sample warning.",
+@_whole_number(
+    "--min-words", minimum=1, default=2000, help="Fewer words than this: small-sample warning."
 )
 @click.option(
     "--period",
@@ -167,38 +184,16 @@ def report(
       framing report news.jsonl.gz --name news --jobs 2 --force
       framing report corpus/ --no-models
     """
-    import time
-
-    from framing.analysis import AnalysisOptions
-    from framing.corpus.reader import CorpusOptions
-    from framing.errors import OutputExistsError
-    from framing.report.build import ReportOptions, RunOptions, build_report, write_report
-    from framing.stats import DEFAULT_FAMILIES, StatsOptions
-
     folder = Path(output) if output else Path("reports") / (name or _default_name(inputs))
     if folder.exists() and any(folder.iterdir()) and not force:
         raise OutputExistsError(
             f"{folder} already exists and is not empty; pass --force to overwrite it"
         )
-    corpus_options = CorpusOptions(
-        text_column=text_column,
-        group_column=group_column,
-        date_column=date_column,
-        title_column=title_column,
-        id_column=id_column,
-        metadata=metadata,
-        date_format=date_format,
-        encoding=encoding,
-    )
+    params = click.get_current_context().params
+    corpus_options = _options_from(CorpusOptions, params)
     known = {n for n, _ in families}
-    stats = StatsOptions(
-        bootstrap=bootstrap,
-        seed=seed,
-        min_docs=min_docs,
-        min_words=min_words,
-        period=period,
-        families=tuple(f for f in DEFAULT_FAMILIES if f[0] not in known) + tuple(families),
-    )
+    extended = tuple(f for f in DEFAULT_FAMILIES if f[0] not in known) + tuple(families)
+    stats = _options_from(StatsOptions, {**params, "families": extended})
     options = ReportOptions(
         title=title,
         lexicons=lexicons or None,
@@ -211,8 +206,7 @@ def report(
     started = time.perf_counter()
     if quiet:
         result = build_report(list(inputs), corpus_options, options)
-        _warnings(result)
-        write_report(result, folder, force=force)
+        _write(result, folder, force)
     else:
         result = _with_progress(list(inputs), corpus_options, options, folder, force)
     elapsed = time.perf_counter() - started
@@ -224,7 +218,8 @@ def report(
     )
 
 
-def _warnings(result: Any) -> None:
+def _write(result: Report, folder: Path, force: bool) -> None:
+    """Warn about skipped records, unreadable dates and small samples; write the folder."""
     for reason, n in result.corpus["skipped"].items():
         warn(f"skipped {n} record{'s' if n != 1 else ''}: {reason}")
     for message in result.corpus["skipped_examples"][:3]:
@@ -234,35 +229,28 @@ def _warnings(result: Any) -> None:
     small = result.tables["groups"]
     for row in small[small["small_sample"]].to_dict(orient="records"):
         warn(f"{row['group']}: {row['warning']}")
+    write_report(result, folder, force=force)
 
 
 def _with_progress(
-    inputs: list[str], corpus_options: Any, options: Any, folder: Path, force: bool
-) -> Any:
+    inputs: list[str],
+    corpus_options: CorpusOptions,
+    options: ReportOptions,
+    folder: Path,
+    force: bool,
+) -> Report:
     """Build and write the report with a progress bar on stderr (rich)."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    from framing.corpus.reader import count_documents
-    from framing.report.build import build_report, write_report
-
     total = count_documents(inputs, corpus_options)
-    columns: list[Any] = [SpinnerColumn(), TextColumn("[progress.description]{task.description}")]
+    columns: list[ProgressColumn] = [
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+    ]
     if total:
         columns += [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
     else:
         columns += [TextColumn("{task.completed:,} documents")]
     columns.append(TimeElapsedColumn())
-    console = Console(stderr=True)
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Analysing", total=total)
 
         def tick(done: int) -> None:
@@ -273,6 +261,5 @@ def _with_progress(
 
         result = build_report(inputs, corpus_options, options, progress=tick)
         progress.update(task, description="Writing report")
-        _warnings(result)
-        write_report(result, folder, force=force)
+        _write(result, folder, force)
     return result

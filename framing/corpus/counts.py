@@ -24,13 +24,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import numpy as np
+from scipy import sparse
+
+from framing.analysis import Analysis, AnalysisOptions, analyze
+from framing.annotate.actors import ActorLayer, find_actors, link_keys
 from framing.corpus.model_counts import ModelCounts, ModelRecord, ModelTables
 
 if TYPE_CHECKING:
-    import numpy as np
-    from scipy import sparse
-
-    from framing.analysis import Analysis
     from framing.lexicon.format import Lexicon
 
 __all__ = [
@@ -43,7 +44,6 @@ __all__ = [
     "DocMeta",
     "Example",
     "TermMeta",
-    "actor_finder",
     "count_document",
     "count_text",
     "ngram_counts",
@@ -195,7 +195,7 @@ class DocCounts:
         )
 
 
-def count_document(analysis: Analysis, actors: Any = None) -> DocCounts:
+def count_document(analysis: Analysis, actors: ActorLayer | None = None) -> DocCounts:
     """Reduce an analysis (and, when given, its actor layer) to a :class:`DocCounts`.
 
     `actors` is a ``framing.annotate.actors.ActorLayer`` (its ``labels`` have ``key``, ``actor``,
@@ -443,31 +443,19 @@ class CorpusCounts:
         return self
 
     def actor_links(self) -> dict[str, str]:
-        """One key per actor across documents (``framing.annotate.actors.link_keys``), when
-        available."""
-        import importlib
-        from types import SimpleNamespace
-
+        """One key per actor across documents (``framing.annotate.actors.link_keys``)."""
         if not self.actor_aliases:
             return {}
-        try:
-            link_keys = importlib.import_module("framing.annotate.actors").link_keys
-        except (ImportError, AttributeError):
-            return {}
-        layer = SimpleNamespace(
+        layer = ActorLayer(
+            mentions=(),
+            labels=(),
             aliases={k: tuple(sorted(v)) for k, v in sorted(self.actor_aliases.items())},
             types=dict(self.actor_types),
         )
-        try:
-            return dict(link_keys([layer]))
-        except Exception:  # the actor layer is optional: unlinked keys still count
-            return {}
+        return dict(link_keys([layer]))
 
     def tables(self) -> CountTables:
         """Arrays for the statistics, rows sorted by corpus index, groups sorted by name."""
-        import numpy as np
-        from scipy import sparse
-
         n = len(self._index)
         order = np.argsort(np.frombuffer(self._index, dtype=np.int64), kind="stable")
         names = sorted(self.groups)
@@ -541,29 +529,14 @@ class CorpusCounts:
         )
 
 
-def actor_finder() -> Any:
-    """``framing.annotate.actors.find_actors`` when the actor module is installed, else None."""
-    import importlib
-
-    try:
-        module = importlib.import_module("framing.annotate.actors")
-    except ImportError:
-        return None
-    return getattr(module, "find_actors", None)
-
-
 def count_text(
-    text: str, lexicons: Sequence[Lexicon], options: Any = None, *, actors: bool = True
+    text: str,
+    lexicons: Sequence[Lexicon],
+    options: AnalysisOptions | None = None,
+    *,
+    actors: bool = True,
 ) -> DocCounts:
-    """Analyse one text and reduce it to its count record (with actor labels when available)."""
-    from framing.analysis import analyze
-
+    """Analyse one text and reduce it to its count record (with actor labels unless `actors`
+    is False). Errors of any layer propagate: a record is never silently incomplete."""
     analysis = analyze(text, lexicons=lexicons, options=options)
-    layer = None
-    finder = actor_finder() if actors else None
-    if finder is not None:
-        try:
-            layer = finder(analysis)
-        except Exception:  # the actor layer is optional: its failure keeps the other counts
-            layer = None
-    return count_document(analysis, layer)
+    return count_document(analysis, find_actors(analysis) if actors else None)

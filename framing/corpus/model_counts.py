@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from framing.analysis import VOICES as BIAS_VOICES  # == framing.models.outputs.BIAS_VOICES
+import numpy as np
+
+from framing.models.outputs import BIAS_VOICES, bias_by_voice
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from framing.annotate.voice import VoiceLayer
     from framing.models.outputs import ModelOutputs
 
@@ -40,8 +40,6 @@ class ModelRecord:
 
     @classmethod
     def from_outputs(cls, outputs: ModelOutputs, voices: VoiceLayer) -> ModelRecord:
-        from framing.models.outputs import bias_by_voice
-
         predicted = set(outputs.predicted)
         frames = tuple((name, float(p), name in predicted) for name, p in outputs.frames)
         bias: tuple[tuple[int, int, float], ...] = ()
@@ -142,8 +140,6 @@ class ModelCounts:
 
     def tables(self, inverse: np.ndarray) -> ModelTables:
         """Arrays with rows in corpus order; `inverse` maps an accumulator row to its new row."""
-        import numpy as np
-
         n, width = len(inverse), len(self.frames)
         probability = np.full((n, width), np.nan)
         predicted = np.full((n, width), np.nan)

@@ -24,7 +24,7 @@ import importlib
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -73,16 +73,8 @@ class CorpusOptions:
     max_chars: int = MAX_BYTES
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text_column": self.text_column,
-            "group_column": self.group_column,
-            "date_column": self.date_column,
-            "title_column": self.title_column,
-            "id_column": self.id_column,
-            "path_column": self.path_column,
-            "metadata": self.metadata,
-            "date_format": self.date_format,
-        }
+        """The options a report states (how the bytes are decoded and the size limit are not)."""
+        return {k: v for k, v in asdict(self).items() if k not in ("encoding", "max_chars")}
 
 
 @dataclass(frozen=True, slots=True)

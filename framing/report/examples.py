@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.corpus.cache import text_hash
 from framing.corpus.reader import Skipped, iter_corpus
+from framing.document import split_sentences
 
 if TYPE_CHECKING:
     from framing.corpus.counts import CountTables
@@ -122,8 +123,6 @@ def collect_examples(report: Report, tables: CountTables) -> list[dict[str, Any]
                 continue
             matched.add(pattern.pattern)
             if sentences is None:
-                from framing.document import split_sentences
-
                 sentences = split_sentences(doc.text)
             s0, s1 = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(doc.text)))
             out[slot].update(_snippet(doc.text, m.start(), m.end(), s0, s1))

@@ -1,71 +1,38 @@
-"""The machine-readable files of a report folder: CSV (and Parquet) tables, report.json, charts."""
+"""The report folder: CSV (and Parquet) tables, report.json, charts, and the two pages.
+
+:func:`write_report` writes a built :class:`~framing.report.build.Report` into a folder; the rest
+of :mod:`framing.render.report` (``base`` <- ``text`` <- ``models`` <- ``html``, ``markdown``)
+renders its parts.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import json
-from dataclasses import dataclass
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from framing._version import __version__
-from framing.render.report.text import findings, finite
+from framing.output import commit_dir, prepare_dir, staging_dir
+from framing.render.charts import report as rc
+from framing.render.report.base import TABLE_FILES, Chart, finite
+from framing.render.report.html import report_page
+from framing.render.report.markdown import report_markdown
+from framing.render.report.models import draw_model_charts
+from framing.render.report.text import findings
 
 if TYPE_CHECKING:
     from framing.report.build import Report
 
-__all__ = ["TABLE_FILES", "Chart", "draw_charts", "report_json", "table_files", "write_tables"]
-
-#: Report table name -> file stem, and what each holds (listed in the HTML and Markdown).
-TABLE_FILES: dict[str, tuple[str, str]] = {
-    "groups": ("groups", "documents, words and loaded terms by voice per group; warnings"),
-    "terms_by_group": (
-        "terms_by_group",
-        "rate per 1,000 words of each lexicon term by group and voice, with 95% bootstrap CIs",
-    ),
-    "categories_by_group": ("categories_by_group", "the same for each lexicon category"),
-    "families_by_group": ("families_by_group", "the same for each label family"),
-    "distinguishing_terms": (
-        "distinguishing_terms",
-        "log-odds ratios (informative Dirichlet prior) of lexicon terms, each group vs the rest",
-    ),
-    "distinguishing_words": (
-        "distinguishing_words",
-        "the top words and bigrams by log-odds z-score per group",
-    ),
-    "pairwise_tests": (
-        "pairwise_tests",
-        "Welch tests of category rates for every pair of groups, BH-adjusted",
-    ),
-    "sentiment_by_group": ("sentiment_by_group", "polarity and subjectivity distributions"),
-    "actor_labels": ("actor_labels", "labels each group uses for each actor, with shares"),
-    "rates_over_time": ("rates_over_time", "loaded-term and family rates per period"),
-    "ngram_scatter": ("ngram_scatter", "z-scores of the most frequent words and bigrams"),
-    "frames_by_group": (
-        "frames_by_group",
-        "model estimates: share of documents predicted with each frame and mean frame "
-        "probability by group, with 95% bootstrap CIs",
-    ),
-    "bias_by_group": (
-        "bias_by_group",
-        "model estimates: share of sentences predicted biased and mean bias probability by "
-        "group and voice, with 95% bootstrap CIs",
-    ),
-}
-
-
-def table_files(report: Report) -> list[tuple[str, str]]:
-    """(file name, what it holds) of the tables this report has."""
-    return [
-        (f"{stem}.csv", what) for name, (stem, what) in TABLE_FILES.items() if name in report.tables
-    ]
+__all__ = ["draw_charts", "report_json", "write_report", "write_tables"]
 
 
 def write_tables(report: Report, folder: Path) -> list[Path]:
     """Write every table as CSV (and Parquet when pyarrow is installed); returns the paths."""
-    parquet = importlib.util.find_spec("pyarrow") is not None
+    parquet = importlib.util.find_spec("pyarrow") is not None  # the optional framing[parquet]
     paths = []
     for name, (stem, _) in TABLE_FILES.items():
         frame = report.tables.get(name)
@@ -111,17 +78,6 @@ def report_json(report: Report) -> str:
     return body[:-1] + ',"tables":{' + tables + "}}\n"
 
 
-@dataclass(frozen=True)
-class Chart:
-    """A drawn chart: its file stem, title, caption and the paths of its PNG and SVG."""
-
-    name: str
-    title: str
-    caption: str
-    png: Path
-    svg: Path
-
-
 def _loaded_items(frame: pd.DataFrame, key: str, voice: str, limit: int) -> list[str]:
     sub = frame[(frame["voice"] == voice)]
     if "loaded" in sub:
@@ -132,8 +88,6 @@ def _loaded_items(frame: pd.DataFrame, key: str, voice: str, limit: int) -> list
 
 def draw_charts(report: Report, folder: Path) -> list[Chart]:
     """Draw every chart the data allows into `folder` (PNG and SVG)."""
-    from framing.render.charts import report as rc
-
     charts: list[Chart] = []
 
     def save(display: Any, name: str, title: str, caption: str) -> None:
@@ -220,7 +174,26 @@ def draw_charts(report: Report, folder: Path) -> list[Chart]:
                 "Loaded terms per 1,000 words of each group's own voice, per period with at "
                 "least two documents.",
             )
-    from framing.render.report.models import draw_model_charts
-
     draw_model_charts(report, save)
     return charts
+
+
+def write_report(report: Report, folder: str | Path, *, force: bool = False) -> Path:
+    """Write the report folder atomically: built beside it, then moved into place.
+
+    Refuses an existing non-empty folder unless `force` (then it is replaced only once the new
+    report is complete). Writes index.html, report.md, report.json, the CSV tables (and Parquet
+    when pyarrow is installed) and charts/ with PNG and SVG files.
+    """
+    target = prepare_dir(folder, force=force)
+    staging = staging_dir(target)
+    try:
+        charts = draw_charts(report, staging / "charts") if report.options.charts else []
+        write_tables(report, staging)
+        (staging / "report.json").write_text(report_json(report), encoding="utf-8")
+        (staging / "report.md").write_text(report_markdown(report, charts), encoding="utf-8")
+        (staging / "index.html").write_text(report_page(report, charts), encoding="utf-8")
+        return commit_dir(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from framing.render.report.text import num
+from framing.render.charts.models import SharesDisplay
+from framing.render.markdown import escape, table
+from framing.render.report.base import ci_percent, num, percent, table_section
 
 if TYPE_CHECKING:
     from framing.report.build import Report
@@ -25,7 +27,6 @@ __all__ = [
     "draw_model_charts",
     "has_models",
     "method_lines",
-    "model_findings",
     "model_markdown",
     "model_tables",
 ]
@@ -44,73 +45,17 @@ def has_models(report: Report) -> bool:
     return "frames_by_group" in report.tables or "bias_by_group" in report.tables
 
 
-def _label(frame: str) -> str:
-    return frame.replace("_", " ")
-
-
-def _pct(x: float) -> str:
-    return "–" if x != x else f"{100 * x:.0f}%"
-
-
-def _ci(lo: float, hi: float) -> str:
-    return "" if lo != lo else f"{100 * lo:.0f}–{100 * hi:.0f}%"
-
-
-def _clear(sub: pd.DataFrame, value: str) -> tuple[dict[Any, Any], dict[Any, Any]] | None:
-    """(highest, lowest) group rows when their intervals do not overlap (small samples left out)."""
-    ok = sub[~sub["small_sample"] & sub[value].notna() & sub["ci_low"].notna()]
-    if len(ok) < 2:
-        return None
-    ranked = ok.sort_values([value, "group"], ascending=[False, True], kind="stable")
-    top, bottom = ranked.iloc[0].to_dict(), ranked.iloc[-1].to_dict()
-    return (top, bottom) if top["ci_low"] > bottom["ci_high"] else None
-
-
-def _frame_sentences(frames: pd.DataFrame, limit: int = 2) -> list[str]:
-    found = []
-    for frame, sub in frames.groupby("frame", sort=False):
-        pair = _clear(sub, "predicted_share")
-        if pair is not None:
-            found.append((pair[0]["predicted_share"] - pair[1]["predicted_share"], frame, pair))
-    found.sort(key=lambda x: (-x[0], x[1]))
-    out = []
-    for _, frame, (top, bottom) in found[:limit]:
-        out.append(
-            f"Model estimate: the frame classifier predicts the {_label(str(frame))} frame for "
-            f"{_pct(top['predicted_share'])} of {top['group']}'s documents (95% CI "
-            f"{_ci(top['ci_low'], top['ci_high'])}) and for {_pct(bottom['predicted_share'])} of "
-            f"{bottom['group']}'s ({_ci(bottom['ci_low'], bottom['ci_high'])})."
-        )
-    if not out and not frames.empty:
-        out.append(
-            "Model estimate: no frame's share of documents differs clearly between groups "
-            "(the 95% intervals of the highest and lowest group overlap for every frame)."
-        )
-    return out
-
-
-def _bias_sentences(bias: pd.DataFrame) -> list[str]:
-    pair = _clear(bias[bias["voice"] == "author"], "biased_share")
-    if pair is None:
-        return []
-    top, bottom = pair
-    return [
-        f"Model estimate: the sentence-bias classifier predicts {_pct(top['biased_share'])} of "
-        f"{top['group']}'s own-voice sentences biased (95% CI {_ci(top['ci_low'], top['ci_high'])}"
-        f"), against {_pct(bottom['biased_share'])} of {bottom['group']}'s "
-        f"({_ci(bottom['ci_low'], bottom['ci_high'])})."
-    ]
-
-
-def model_findings(report: Report) -> list[str]:
-    """Summary sentences on clear differences in the model estimates (non-overlapping 95%
-    intervals between the highest and the lowest group without a small-sample warning)."""
-    out = []
-    if "frames_by_group" in report.tables:
-        out += _frame_sentences(report.tables["frames_by_group"])
-    if "bias_by_group" in report.tables:
-        out += _bias_sentences(report.tables["bias_by_group"])
-    return out
+def _with_intervals(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with its share and mean-probability intervals as display strings."""
+    low, high = frame["mean_ci_low"], frame["mean_ci_high"]
+    return frame.assign(
+        share_ci=[
+            ci_percent(lo, hi) for lo, hi in zip(frame["ci_low"], frame["ci_high"], strict=True)
+        ],
+        mean_ci=[
+            "" if lo != lo else f"{lo:.2f}–{hi:.2f}" for lo, hi in zip(low, high, strict=True)
+        ],
+    )
 
 
 def _shown_frames(frames: pd.DataFrame) -> pd.DataFrame:
@@ -120,82 +65,21 @@ def _shown_frames(frames: pd.DataFrame) -> pd.DataFrame:
     frames = frames[used].sort_values(
         ["frame", "group"], key=lambda col: col.map(order) if col.name == "frame" else col
     )
-    return frames.assign(
-        frame_label=frames["frame"].map(_label),
-        share_ci=[_ci(lo, hi) for lo, hi in zip(frames["ci_low"], frames["ci_high"], strict=True)],
-        mean_ci=[
-            "" if lo != lo else f"{lo:.2f}–{hi:.2f}"
-            for lo, hi in zip(frames["mean_ci_low"], frames["mean_ci_high"], strict=True)
-        ],
-    )
-
-
-def _bias_display(bias: pd.DataFrame) -> pd.DataFrame:
-    return bias.assign(
-        share_ci=[_ci(lo, hi) for lo, hi in zip(bias["ci_low"], bias["ci_high"], strict=True)],
-        mean_ci=[
-            "" if lo != lo else f"{lo:.2f}–{hi:.2f}"
-            for lo, hi in zip(bias["mean_ci_low"], bias["mean_ci_high"], strict=True)
-        ],
-    )
+    return _with_intervals(frames.assign(frame_label=frames["frame"].str.replace("_", " ")))
 
 
 def model_tables(report: Report) -> list[dict[str, Any]]:
-    """The model tables of index.html (as :func:`framing.render.report.html.table_context`)."""
-    from framing.render.report.html import Column, table_context
-
+    """The model tables of index.html (as :func:`framing.render.report.base.table_section`)."""
     out = []
     if "frames_by_group" in report.tables:
-        out.append(
-            {
-                "title": "Frames by group (model estimates)",
-                "note": "Share of each group's documents for which the frame model predicts the "
-                "frame, and the model's mean probability of the frame; frames predicted for no "
-                "document are left out (all are in frames_by_group.csv).",
-                **table_context(
-                    _shown_frames(report.tables["frames_by_group"]),
-                    [
-                        Column("group", "Group"),
-                        Column("frame_label", "Frame"),
-                        Column("documents", "Documents", 0),
-                        Column("predicted_share", "Predicted for", 0, percent=True),
-                        Column("share_ci", "95% CI"),
-                        Column("mean_probability", "Mean probability", 2),
-                        Column("mean_ci", "95% CI"),
-                    ],
-                    table_id="t-frames",
-                ),
-            }
-        )
+        out.append(table_section("t-frames", _shown_frames(report.tables["frames_by_group"])))
     if "bias_by_group" in report.tables:
-        out.append(
-            {
-                "title": "Sentence bias by group and voice (model estimates)",
-                "note": "Share of sentences the bias model predicts biased, and their mean bias "
-                "probability; a sentence's voice is the one it is mostly in.",
-                **table_context(
-                    _bias_display(report.tables["bias_by_group"]),
-                    [
-                        Column("group", "Group"),
-                        Column("voice", "Voice"),
-                        Column("sentences", "Sentences", 0),
-                        Column("biased", "Predicted biased", 0),
-                        Column("biased_share", "Share", 0, percent=True),
-                        Column("share_ci", "95% CI"),
-                        Column("mean_probability", "Mean probability", 2),
-                        Column("mean_ci", "95% CI"),
-                    ],
-                    table_id="t-bias",
-                ),
-            }
-        )
+        out.append(table_section("t-bias", _with_intervals(report.tables["bias_by_group"])))
     return out
 
 
 def model_markdown(report: Report, warn: Callable[[str], str]) -> list[str]:
     """The model-estimates section of report.md (`warn` marks small-sample groups)."""
-    from framing.render.markdown import escape, table
-
     if not has_models(report):
         return []
     out = ["", "## Model estimates: frames and sentence bias", "", escape(ESTIMATES_NOTE)]
@@ -210,7 +94,7 @@ def model_markdown(report: Report, warn: Callable[[str], str]) -> list[str]:
                         r["frame_label"],
                         warn(str(r["group"])),
                         r["documents"],
-                        _pct(r["predicted_share"]),
+                        percent(r["predicted_share"]),
                         r["share_ci"],
                         num(r["mean_probability"], 2),
                     )
@@ -221,7 +105,7 @@ def model_markdown(report: Report, warn: Callable[[str], str]) -> list[str]:
             )
         )
     if "bias_by_group" in report.tables:
-        bias = _bias_display(report.tables["bias_by_group"])
+        bias = _with_intervals(report.tables["bias_by_group"])
         out += ["", "### Sentence bias by group and voice", ""]
         out.append(
             table(
@@ -232,7 +116,7 @@ def model_markdown(report: Report, warn: Callable[[str], str]) -> list[str]:
                         r["voice"],
                         r["sentences"],
                         r["biased"],
-                        _pct(r["biased_share"]),
+                        percent(r["biased_share"]),
                         r["share_ci"],
                         num(r["mean_probability"], 2),
                     )
@@ -255,8 +139,6 @@ def method_lines(report: Report) -> list[str]:
 
 def draw_model_charts(report: Report, save: Callable[[Any, str, str, str], None]) -> None:
     """Draw the frame-share and sentence-bias charts with `save(display, name, title, caption)`."""
-    from framing.render.charts.models import SharesDisplay
-
     frames = report.tables.get("frames_by_group")
     if frames is not None and (frames["predicted"] > 0).any():
         save(

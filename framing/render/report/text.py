@@ -7,52 +7,16 @@ HTML template escapes them.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
+
+from framing.render.report.base import ci_percent, num, p_value, percent, small_groups
 
 if TYPE_CHECKING:
     from framing.report.build import Report
 
-__all__ = ["EXAMPLE_VOICE", "findings", "num", "small_groups"]
-
-
-#: How an example sentence's voice is named beside it.
-EXAMPLE_VOICE = {
-    "author": "the outlet's own words",
-    "quote": "inside a direct quote",
-    "attributed": "in reported speech",
-}
-
-
-def num(x: Any, digits: int = 1) -> str:
-    """A number for reading: thousands separators, `digits` decimals, '–' for missing."""
-    if x is None:
-        return "–"
-    try:
-        value = float(x)
-    except (TypeError, ValueError):
-        return str(x)
-    if math.isnan(value):
-        return "–"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    if float(value).is_integer() and digits == 0:
-        return f"{int(value):,}"
-    return f"{value:,.{digits}f}"
-
-
-def p_value(p: float) -> str:
-    if p != p:
-        return "–"
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
-
-
-def small_groups(report: Report) -> list[dict[str, Any]]:
-    groups = report.tables["groups"]
-    return [dict(r) for _, r in groups[groups["small_sample"]].iterrows()]
+__all__ = ["findings", "model_findings"]
 
 
 def _flag(group: str, small: set[str]) -> str:
@@ -78,40 +42,21 @@ def _corpus_sentence(report: Report) -> str:
     return text
 
 
-def _family_sentences(report: Report, small: set[str], limit: int = 6) -> list[str]:
-    """One sentence per label family in use (the `limit` most used), naming the leading group."""
-    fam = report.tables["families_by_group"]
-    if fam.empty:
-        return []
-    everywhere = fam[fam["voice"] == "all"]
-    used = everywhere.groupby("family")["count"].sum()
-    chosen = [f for f in report.families if used.get(f, 0) >= 5]
-    chosen = sorted(chosen, key=lambda f: -used[f])[:limit]
+def _family_sentences(report: Report, small: set[str]) -> list[str]:
+    """One sentence per label family in use, naming the leading group (figures computed when
+    the report was built: :func:`framing.report.leads.family_leads`)."""
     out = []
-    for family in [f for f in report.families if f in chosen]:
-        sub = everywhere[everywhere["family"] == family]
-        ranked = sub.sort_values("rate_per_1k", ascending=False, kind="stable")
-        top = ranked.iloc[0]
-        rest = ranked.iloc[1:]
-        rest_rate = 1000 * rest["count"].sum() / rest["words"].sum() if rest["words"].sum() else 0
-        author = fam[
-            (fam["family"] == family) & (fam["voice"] == "author") & (fam["group"] == top["group"])
-        ]
-        share = int(author["count"].sum()) / top["count"] if top["count"] else 0.0
-        nexts = [
-            f"{_flag(str(r['group']), small)} ({num(r['rate_per_1k'])})"
-            for r in ranked.iloc[1:3].to_dict(orient="records")
-            if r["count"] > 0
-        ]
-        terms = report.families[family]
+    for lead in report.family_leads:
+        nexts = [f"{_flag(group, small)} ({num(rate)})" for group, rate in lead.runners_up]
+        terms = lead.terms
         shown = ", ".join(f"“{t}”" for t in terms[:4]) + (", …" if len(terms) > 4 else "")
         then = f"then {_join(nexts)}; " if nexts else "no other group uses them; "
         out.append(
-            f"Terms of the “{family}” family ({shown}) appear most often in "
-            f"{_flag(str(top['group']), small)}: {num(top['rate_per_1k'])} per 1,000 words "
-            f"(95% CI {num(top['ci_low'])}–{num(top['ci_high'])}), {then}"
-            f"the other groups together: {num(rest_rate)}. {share:.0%} of "
-            f"{top['group']}'s uses are in its own voice."
+            f"Terms of the “{lead.family}” family ({shown}) appear most often in "
+            f"{_flag(lead.group, small)}: {num(lead.rate_per_1k)} per 1,000 words "
+            f"(95% CI {num(lead.ci_low)}–{num(lead.ci_high)}), {then}"
+            f"the other groups together: {num(lead.rest_rate)}. {lead.own_share:.0%} of "
+            f"{lead.group}'s uses are in its own voice."
         )
     return out
 
@@ -237,30 +182,79 @@ def _small_sentence(report: Report) -> list[str]:
     ]
 
 
-def findings(report: Report) -> list[str]:
-    """The summary of findings, in plain sentences."""
-    small = {r["group"] for r in small_groups(report)}
-    out = [_corpus_sentence(report)]
-    out += _family_sentences(report, small)
-    out += _pairwise_sentences(report, small)
-    out += _actor_sentences(report, small)
-    out += _distinguishing_sentences(report, small)
-    out += _sentiment_sentence(report)
-    from framing.render.report.models import model_findings
+def _label(frame: str) -> str:
+    return frame.replace("_", " ")
 
-    out += model_findings(report)
-    out += _small_sentence(report)
+
+def _clear(sub: pd.DataFrame, value: str) -> tuple[dict[Any, Any], dict[Any, Any]] | None:
+    """(highest, lowest) group rows when their intervals do not overlap (small samples left out)."""
+    ok = sub[~sub["small_sample"] & sub[value].notna() & sub["ci_low"].notna()]
+    if len(ok) < 2:
+        return None
+    ranked = ok.sort_values([value, "group"], ascending=[False, True], kind="stable")
+    top, bottom = ranked.iloc[0].to_dict(), ranked.iloc[-1].to_dict()
+    return (top, bottom) if top["ci_low"] > bottom["ci_high"] else None
+
+
+def _frame_sentences(frames: pd.DataFrame, limit: int = 2) -> list[str]:
+    found = []
+    for frame, sub in frames.groupby("frame", sort=False):
+        pair = _clear(sub, "predicted_share")
+        if pair is not None:
+            found.append((pair[0]["predicted_share"] - pair[1]["predicted_share"], frame, pair))
+    found.sort(key=lambda x: (-x[0], x[1]))
+    out = []
+    for _, frame, (top, bottom) in found[:limit]:
+        out.append(
+            f"Model estimate: the frame classifier predicts the {_label(str(frame))} frame for "
+            f"{percent(top['predicted_share'])} of {top['group']}'s documents (95% CI "
+            f"{ci_percent(top['ci_low'], top['ci_high'])}) and for "
+            f"{percent(bottom['predicted_share'])} of {bottom['group']}'s "
+            f"({ci_percent(bottom['ci_low'], bottom['ci_high'])})."
+        )
+    if not out and not frames.empty:
+        out.append(
+            "Model estimate: no frame's share of documents differs clearly between groups "
+            "(the 95% intervals of the highest and lowest group overlap for every frame)."
+        )
     return out
 
 
-def finite(x: Any) -> Any:
-    """A JSON-safe scalar: NaN and infinities become None, numpy scalars Python ones."""
-    if isinstance(x, (np.floating, float)):
-        return float(x) if np.isfinite(x) else None
-    if isinstance(x, np.integer):
-        return int(x)
-    if isinstance(x, np.bool_):
-        return bool(x)
-    if x is pd.NaT:
-        return None
-    return x
+def _bias_sentences(bias: pd.DataFrame) -> list[str]:
+    pair = _clear(bias[bias["voice"] == "author"], "biased_share")
+    if pair is None:
+        return []
+    top, bottom = pair
+    return [
+        f"Model estimate: the sentence-bias classifier predicts {percent(top['biased_share'])} "
+        f"of {top['group']}'s own-voice sentences biased (95% CI "
+        f"{ci_percent(top['ci_low'], top['ci_high'])}), against "
+        f"{percent(bottom['biased_share'])} of {bottom['group']}'s "
+        f"({ci_percent(bottom['ci_low'], bottom['ci_high'])})."
+    ]
+
+
+def model_findings(report: Report) -> list[str]:
+    """Summary sentences on clear differences in the model estimates (non-overlapping 95%
+    intervals between the highest and the lowest group without a small-sample warning)."""
+    out = []
+    if "frames_by_group" in report.tables:
+        out += _frame_sentences(report.tables["frames_by_group"])
+    if "bias_by_group" in report.tables:
+        out += _bias_sentences(report.tables["bias_by_group"])
+    return out
+
+
+def findings(report: Report) -> list[str]:
+    """The summary of findings, in plain sentences."""
+    small = {r["group"] for r in small_groups(report)}
+    by_group = (
+        _family_sentences,
+        _pairwise_sentences,
+        _actor_sentences,
+        _distinguishing_sentences,
+    )
+    out = [_corpus_sentence(report)]
+    for sentences in by_group:
+        out += sentences(report, small)
+    return out + _sentiment_sentence(report) + model_findings(report) + _small_sentence(report)
