@@ -251,7 +251,8 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {why}", file=sys.stderr)
         return 0
     from framing import analyze
-    from framing.classroom.worksheet import answer_key_html, build_worksheet, worksheet_html
+    from framing.classroom.worksheet import build_worksheet
+    from framing.render.classroom import answer_key_html, worksheet_html
 
     articles = [Path(a) for a in argv] or default_articles()
     problems: list[str] = []

@@ -8,15 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from framing import analyze
-from framing.classroom.paired import (
-    PAIR_PLAN,
-    build_paired_worksheet,
-    paired_answer_key_html,
-    paired_worksheet_html,
-)
+from framing.classroom.paired import PAIR_PLAN, build_paired_worksheet
 from framing.classroom.readability import flesch_kincaid_grade
 from framing.classroom.wording import PAIR_WORDING
 from framing.cli import cli
+from framing.render.classroom import paired_answer_key_html, paired_worksheet_html
 
 from .conftest import DATA
 
