@@ -112,6 +112,10 @@ class Task:
     extra: tuple[str, ...] = field(default=())
 
 
+#: Builds one kind of task from the evidence, or None when the article gives it no material.
+Builder = Callable[[Evidence, Level, "Rewrite"], "Task | None"]
+
+
 def _wording(kind: str, level: Level, **fill: object) -> tuple[str, str]:
     title, prompt = WORDING[kind][level]
     return title, prompt.format(**fill)
@@ -157,12 +161,17 @@ def _labels(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     )
 
 
-def _actions(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
-    words = [w for w in ev.outlet if w.match.category in _ACTION_CATEGORIES]
-    if not words:
-        return None
-    title, prompt = _wording("actions", level)
-    return Task("actions", title, prompt, lines=2, answers=tuple(Answer.of(w) for w in words))
+def _own_words(kind: str, categories: frozenset[str], lines: int) -> Builder:
+    """A builder of a task on the outlet's own words in `categories` (events, backers)."""
+
+    def build(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
+        words = [w for w in ev.outlet if w.match.category in categories]
+        if not words:
+            return None
+        title, prompt = _wording(kind, level)
+        return Task(kind, title, prompt, lines=lines, answers=tuple(Answer.of(w) for w in words))
+
+    return build
 
 
 def _is_named(speaker: str) -> bool:
@@ -276,14 +285,6 @@ def _verbs(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     )
     title, prompt = _wording("verbs", level)
     return Task("verbs", title, prompt, lines=2, answers=answers)
-
-
-def _backing(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
-    words = [w for w in ev.outlet if w.match.category in _BACKING_CATEGORIES]
-    if not words:
-        return None
-    title, prompt = _wording("backing", level)
-    return Task("backing", title, prompt, lines=3, answers=tuple(Answer.of(w) for w in words))
 
 
 def _opposite(m: Match, ev: Evidence) -> tuple[list[str], list[str]]:
@@ -418,13 +419,13 @@ def _reflect(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     )
 
 
-BUILDERS: dict[str, Callable[[Evidence, Level, Rewrite], Task | None]] = {
+BUILDERS: dict[str, Builder] = {
     "labels": _labels,
-    "actions": _actions,
+    "actions": _own_words("actions", _ACTION_CATEGORIES, lines=2),
     "quoted": _quoted,
     "sort": _sort,
     "verbs": _verbs,
-    "backing": _backing,
+    "backing": _own_words("backing", _BACKING_CATEGORIES, lines=3),
     "mirror": _mirror,
     "certainty": _certainty,
     "headline": _headline,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,16 +40,10 @@ from framing.render.terminal import console
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _format_option(choices: tuple[str, ...], help: str | None = None) -> Callable[[F], F]:
-    """--format/-f, one of `choices` (the first is the default)."""
+def _choice(*decls: str, choices: Sequence[str], help: str | None = None) -> Callable[[F], F]:
+    """An option taking one of `choices`; the first is the default."""
     return click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help=help,
+        *decls, type=click.Choice(choices), default=choices[0], show_default=True, help=help
     )
 
 
@@ -62,11 +56,9 @@ def _analyse(path: str, lexicons: tuple[str, ...]) -> Analysis:
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE [ARTICLE_B]")
-@click.option(
+@_choice(
     "--level",
-    type=click.Choice(LEVELS),
-    default="basic",
-    show_default=True,
+    choices=LEVELS,
     help="basic: 13-year-olds, fewer tasks in plain words; advanced: more tasks, analysis terms.",
 )
 @click.option("--title", help="Title at the top of the worksheet (default: the headline).")
@@ -75,13 +67,7 @@ def _analyse(path: str, lexicons: tuple[str, ...]) -> Analysis:
     type=click.Path(dir_okay=False),
     help="Also write the teacher's answer key to this HTML file.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(PAPERS),
-    default="auto",
-    show_default=True,
-    help="Page size for printing (auto: the printer's default).",
-)
+@_choice("--paper", choices=PAPERS, help="Page size for printing (auto: the printer's default).")
 @click.option(
     "--names",
     metavar="A,B",
@@ -153,7 +139,13 @@ def worksheet(
     help="Grade a class: a CSV with columns student and word_number or word.",
 )
 @click.option("--article", "article_opt", help="The article the class answered (with --grade).")
-@_format_option(("text", "json", "csv"), "With --grade: tables, JSON, or one CSV row per student.")
+@_choice(
+    "--format",
+    "-f",
+    "fmt",
+    choices=("text", "json", "csv"),
+    help="With --grade: tables, JSON, or one CSV row per student.",
+)
 @click.option("--chart", type=click.Path(dir_okay=False), help="With --grade: write a PNG chart.")
 @lexicon_option
 @output_options
@@ -252,7 +244,7 @@ def _grade(
 
 @cli.command()
 @click.argument("article")
-@_format_option(("text", "html", "md"))
+@_choice("--format", "-f", "fmt", choices=("text", "html", "md"))
 @click.option("--no-diff", is_flag=True, help="Show only the rewritten text, not the old words.")
 @lexicon_option
 @output_options
