@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4
-#: The @page margins of framing/render/templates/classroom_base.html.j2 (top, right, bottom, left).
+#: The @page margins of framing/render/templates/classroom/base.html.j2 (top, right, bottom, left).
 MARGINS_MM = (15.0, 14.0, 16.0, 14.0)
 TOLERANCE_PT = 2.0
 _WORD_RE = re.compile(r"\w+")

@@ -49,4 +49,4 @@ def glossary_markdown(rows: list[GlossaryRow]) -> str:
 
 def glossary_html(rows: list[GlossaryRow]) -> str:
     """The classroom glossary as a printable HTML page."""
-    return render("classroom_glossary.html.j2", sections=_sections(rows), count=len(rows))
+    return render("classroom/glossary.html.j2", sections=_sections(rows), count=len(rows))

@@ -98,7 +98,7 @@ def rewrite_html(rw: Rewrite, *, diff: bool = True) -> str:
         paragraphs.append((n, items))
     src = rw.analysis.document.source
     return render(
-        "rewrite.html.j2",
+        "classroom/rewrite.html.j2",
         title=_title(rw),
         paragraphs=paragraphs,
         changes=rw.changes,

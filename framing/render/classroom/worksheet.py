@@ -42,7 +42,7 @@ def _context(ws: Worksheet) -> dict[str, Any]:
 
 def worksheet_html(ws: Worksheet) -> str:
     """The student's worksheet as a printable HTML page."""
-    return render("worksheet.html.j2", **_context(ws))
+    return render("classroom/worksheet.html.j2", **_context(ws))
 
 
 def answer_key_html(ws: Worksheet) -> str:
@@ -50,7 +50,7 @@ def answer_key_html(ws: Worksheet) -> str:
     ev = ws.evidence
     lex = ws.analysis.lexicons
     return render(
-        "answer_key.html.j2",
+        "classroom/answer_key.html.j2",
         **_context(ws),
         outlet=word_rows(ev.outlet, lex),
         speaker=word_rows(ev.speaker, lex),
@@ -77,14 +77,14 @@ def _paired_context(pw: PairedWorksheet) -> dict[str, Any]:
 
 def paired_worksheet_html(pw: PairedWorksheet) -> str:
     """The students' paired worksheet as a printable HTML page."""
-    return render("worksheet_pair.html.j2", **_paired_context(pw))
+    return render("classroom/worksheet_pair.html.j2", **_paired_context(pw))
 
 
 def paired_answer_key_html(pw: PairedWorksheet) -> str:
     """The teacher's answer key for a paired worksheet."""
     lex = pw.sheets[0].analysis.lexicons
     return render(
-        "answer_key_pair.html.j2",
+        "classroom/answer_key_pair.html.j2",
         **_paired_context(pw),
         key_tables=[key_table(t, lex) for t in pw.tasks],
         outlets=[
