@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4
-#: The @page margins of framing/render/templates/classroom_base.html.j2 (top, right, bottom, left).
+#: The @page margins of framing/render/templates/classroom/base.html.j2 (top, right, bottom, left).
 MARGINS_MM = (15.0, 14.0, 16.0, 14.0)
 TOLERANCE_PT = 2.0
 _WORD_RE = re.compile(r"\w+")
@@ -251,7 +251,8 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {why}", file=sys.stderr)
         return 0
     from framing import analyze
-    from framing.classroom.worksheet import answer_key_html, build_worksheet, worksheet_html
+    from framing.classroom.worksheet import build_worksheet
+    from framing.render.classroom import answer_key_html, worksheet_html
 
     articles = [Path(a) for a in argv] or default_articles()
     problems: list[str] = []

@@ -14,11 +14,13 @@ from framing.analysis import Analysis
 from framing.classroom import build_worksheet, gather, rewrite
 from framing.classroom.evidence import part_of_name
 from framing.classroom.inflect import a_or_an, apply_form, form_of, plural, singular
+from framing.classroom.key import key_table
 from framing.classroom.readability import flesch_kincaid_grade, syllables
-from framing.classroom.tasks import LEVELS, PLAN, WORDING
-from framing.classroom.worksheet import INTRO, answer_key_html, key_table, worksheet_html
+from framing.classroom.tasks import LEVELS, PLAN, WORDING, Answer, Task
+from framing.classroom.wording import INTRO
 from framing.cli import cli
 from framing.errors import FramingError
+from framing.render.classroom import answer_key_html, worksheet_html
 
 from .conftest import DATA
 
@@ -149,11 +151,30 @@ def test_worksheet_page_and_key(port_a: Analysis) -> None:
     assert "terrorists" in parts["speaker-words"] and "Ada Korrin" in parts["speaker-words"]
     rewrite_task = next(t for t in ws.tasks if t.kind == "rewrite")
     table = key_table(rewrite_task, port_a.lexicons)
-    assert table["headings"][:2] == ["Word", "Automatic swap"]
-    rows = {row[0]: row for row in table["rows"]}
+    assert table.headings[:2] == ("Word", "Automatic swap")
+    rows = {row[0]: row for row in table.rows}
     assert rows["an offshoot"][1] == "a successor group"
     assert rows["foreign-backed"][1] == "no neutral swap"
     assert rows["militia"][3] == "armed group; auxiliary force (also loaded: paramilitary force)"
+
+
+def test_key_table_merges_repeated_answers() -> None:
+    """One row per word, kind and note, listing its paragraphs once each, headline first."""
+    answers = (
+        Answer("Militants", 0, who="the reporter", term="militant", rationale="why"),
+        Answer("militants", 4, who="the reporter", term="militant", rationale="why"),
+        Answer("militants", 4, who="the reporter", term="militant", rationale="why"),
+        Answer("militants", 2, who="Ada Korrin (quoted)", term="militant", rationale="why"),
+    )
+    table = key_table(Task("sort", "Sort", "Sort the words.", answers=answers))
+    assert table.headings == ("Word", "¶", "Whose word", "What it signals")
+    assert table.rows == (
+        ("Militants", "headline, 4", "the reporter", "why"),
+        ("militants", "2", "Ada Korrin (quoted)", "why"),
+    )
+    default = key_table(Task("labels", "Labels", "Find them.", answers=answers[:1]))
+    assert default.headings[-1] == "Neutral alternatives"
+    assert default.rows == (("Militants", "headline", "why", "none listed"),)
 
 
 def test_basic_instructions_read_easily() -> None:

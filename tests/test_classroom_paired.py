@@ -8,21 +8,19 @@ import pytest
 from click.testing import CliRunner
 
 from framing import analyze
-from framing.classroom.paired import (
-    PAIR_PLAN,
-    build_paired_worksheet,
-    paired_answer_key_html,
-    paired_worksheet_html,
-)
+from framing.classroom.key import key_table, word_rows
+from framing.classroom.paired import PAIR_PLAN, build_paired_worksheet
 from framing.classroom.readability import flesch_kincaid_grade
 from framing.classroom.wording import PAIR_WORDING
 from framing.cli import cli
+from framing.render.classroom import paired_answer_key_html, paired_worksheet_html
 
 from .conftest import DATA
 
 PORT_A = DATA / "classroom" / "port_a.txt"
 PORT_B = DATA / "classroom" / "port_b.txt"
 NAMES = ("Harbour Post", "Coast Daily")
+SCARE = "the reporter, in scare quotes (marked as someone else's word)"
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +58,35 @@ def test_paired_pages(pair) -> None:  # type: ignore[no-untyped-def]
     key = paired_answer_key_html(pair)
     assert 'id="outlet-words-a"' in key and 'id="speaker-words-b"' in key
     assert "Lio Varn" in key
+
+
+def test_paired_key_tables(pair) -> None:  # type: ignore[no-untyped-def]
+    """The paired key uses the single worksheet's key table: columns per kind, a row an answer."""
+    lexicons = pair.sheets[0].analysis.lexicons
+    tables = {t.kind: key_table(t, lexicons) for t in pair.tasks}
+    voice = tables["pair_voice"]
+    assert voice.headings == ("Word", "Whose word", "What it signals")
+    assert voice.widths == (18, 34, 48)
+    assert [row[:2] for row in voice.rows] == [
+        ("terrorists", "Harbour Post: Ada Korrin (quoted)"),
+        ("terrorists", "Coast Daily: " + SCARE),
+    ]
+    speakers = {row[0]: row[1:] for row in tables["pair_speakers"].rows}
+    assert speakers["Lio Varn"] == ("Coast Daily", "1 quotes, 0 reported; only Coast Daily")
+    assert tables["pair_headline"].rows == () and tables["pair_headline"].headings == ()
+    rows = word_rows(pair.sheets[0].evidence.speaker, lexicons)
+    rebel = next(r for r in rows if r.text == "Rebel")
+    assert (rebel.paragraph, rebel.voice, rebel.speaker) == (
+        "1",
+        "reported speech",
+        "the harbour authority",
+    )
+    assert [r.text for r in rows if r.voice == "direct quote"] == [
+        "terrorists",
+        "so-called",
+        "revolution",
+        "massacre",
+    ]
 
 
 def test_paired_basic_wording_reads_easily() -> None:

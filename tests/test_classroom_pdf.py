@@ -15,7 +15,8 @@ from types import ModuleType
 import pytest
 
 from framing import analyze
-from framing.classroom.worksheet import answer_key_html, build_worksheet, worksheet_html
+from framing.classroom.worksheet import build_worksheet
+from framing.render.classroom import answer_key_html, worksheet_html
 
 from .conftest import DATA, ROOT
 

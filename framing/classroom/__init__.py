@@ -5,8 +5,10 @@ a neutral rewrite of the outlet's own wording, and a glossary written for the cl
 exercise teaches from the evidence in the article: these words, in this voice, and what else the
 writer could have said. The tool explains wording; it never says which side is right.
 
+The package holds the exercises as data; their pages are drawn by :mod:`framing.render.classroom`.
+
 >>> from framing import analyze
->>> from framing.classroom import build_worksheet, worksheet_html, answer_key_html
+>>> from framing.classroom import build_worksheet
 >>> ws = build_worksheet(analyze("article.txt"), level="basic")       # doctest: +SKIP
 """
 
@@ -14,12 +16,7 @@ from framing.classroom.evidence import Evidence, Word, gather
 from framing.classroom.grading import ClassGrades, ClassGradesDisplay, grade_class, read_answers
 from framing.classroom.quiz import Quiz, QuizResult
 from framing.classroom.rewrite import Change, Rewrite, rewrite
-from framing.classroom.worksheet import (
-    Worksheet,
-    answer_key_html,
-    build_worksheet,
-    worksheet_html,
-)
+from framing.classroom.worksheet import Worksheet, build_worksheet
 
 __all__ = [
     "Change",
@@ -31,11 +28,9 @@ __all__ = [
     "Rewrite",
     "Word",
     "Worksheet",
-    "answer_key_html",
     "build_worksheet",
     "gather",
     "grade_class",
     "read_answers",
     "rewrite",
-    "worksheet_html",
 ]

@@ -26,11 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["Evidence", "Owner", "Word", "gather"]
 
 Owner = Literal["outlet", "speaker", "scare", "left_out"]
-VOICE_NAMES = {
-    "author": "reporter's own words",
-    "quote": "direct quote",
-    "attributed": "reported speech",
-}
 _CLOSERS = ".!?:;\"”’'"
 _NAME_PARTICLES = ("al-", "el-", "bin ", "ibn ", "abu ", "de ", "van ", "von ")
 

@@ -5,7 +5,8 @@ The plain-language notes and example sentences are curated data in
 ``lexicons/classroom/glossary.csv`` (columns ``term``, ``lexicon``, ``signals``, ``example``),
 shipped with the lexicons. Category, direction and alternatives come from the lexicon itself, so
 the glossary always agrees with what the analysis reports. Every example is checked by the tests:
-the lexicon must find the term in it.
+the lexicon must find the term in it. The Markdown and HTML pages are drawn by
+:mod:`framing.render.classroom.glossary`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from framing.classroom.rewrite import format_alternatives, split_alternatives
 from framing.errors import LexiconError
 from framing.lexicon.format import Entry, Lexicon
+from framing.lexicon.registry import data_dir
 
-__all__ = ["GlossaryRow", "classroom_glossary", "examples", "glossary_html", "glossary_markdown"]
+__all__ = ["CATEGORY_NAMES", "GlossaryRow", "classroom_glossary", "examples"]
 
 FILE = ("classroom", "glossary.csv")
 #: Plain names of the categories, for teachers.
@@ -70,8 +72,6 @@ class GlossaryRow:
 @functools.cache
 def examples() -> tuple[tuple[str, str, str, str], ...]:
     """The curated rows (term, lexicon, signals, example), in file order."""
-    from framing.lexicon.registry import data_dir
-
     path = data_dir().joinpath(*FILE)
     try:
         text = path.read_text(encoding="utf-8")
@@ -89,8 +89,6 @@ def examples() -> tuple[tuple[str, str, str, str], ...]:
 
 def classroom_glossary(lexicons: Sequence[Lexicon]) -> list[GlossaryRow]:
     """The glossary rows for the active lexicons, grouped by lexicon and category."""
-    from framing.classroom.rewrite import format_alternatives, split_alternatives
-
     active = tuple(lexicons)
     by_key = {(lex.name, e.term.lower()): e for lex in active for e in lex}
     rows = []
@@ -123,43 +121,3 @@ def classroom_glossary(lexicons: Sequence[Lexicon]) -> list[GlossaryRow]:
             "the packaged conflict, political and sourcing lexicons"
         )
     return rows
-
-
-def _sections(rows: list[GlossaryRow]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for r in rows:
-        name = CATEGORY_NAMES.get(r.category, r.category.replace("_", " "))
-        if not out or out[-1]["category"] != r.category or out[-1]["lexicon"] != r.lexicon:
-            out.append({"lexicon": r.lexicon, "category": r.category, "name": name, "rows": []})
-        out[-1]["rows"].append(r)
-    return out
-
-
-def glossary_markdown(rows: list[GlossaryRow]) -> str:
-    """The classroom glossary in Markdown."""
-    from framing.render.markdown import escape, table
-
-    lines = [
-        "# Words to watch: a glossary for the classroom",
-        "",
-        "What each word signals, plainer words to use instead, and an example sentence. "
-        "The glossary explains wording; it does not say which side is right.",
-        "",
-    ]
-    for section in _sections(rows):
-        lines += [f"## {escape(section['name'])} ({escape(section['lexicon'])})", ""]
-        lines.append(
-            table(
-                ["word", "what it signals", "plainer words", "example"],
-                [(r.term, r.signals, r.alternatives, r.example) for r in section["rows"]],
-            )
-        )
-        lines.append("")
-    return "\n".join(lines)
-
-
-def glossary_html(rows: list[GlossaryRow]) -> str:
-    """The classroom glossary as a printable HTML page."""
-    from framing.render.html import render
-
-    return render("classroom_glossary.html.j2", sections=_sections(rows), count=len(rows))

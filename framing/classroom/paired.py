@@ -2,33 +2,30 @@
 
 Students read both articles (paragraphs numbered A1, A2 ... and B1, B2 ...) and answer comparison
 tasks built from the :class:`framing.compare.comparison.Comparison`: the words each outlet uses in
-its own
-voice for the same people and acts, who speaks in each report, a word both use in different
-voices, how many loaded words each outlet uses itself, and (advanced) the tool's own summary of
-the differences to check against the text. The answer key gives the expected answers with the
-lexicon's reasons, and both articles' full word lists.
+its own voice for the same people and acts, who speaks in each report, a word both use in
+different voices, how many loaded words each outlet uses itself, and (advanced) the tool's own
+summary of the differences to check against the text. The answer key (tables from
+:mod:`framing.classroom.key`, as for a single worksheet) gives the expected answers with the
+lexicon's reasons, and both articles' full word lists. The pages are drawn by
+:mod:`framing.render.classroom`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from framing.classroom.evidence import Word
 from framing.classroom.tasks import Answer, Task
 from framing.classroom.wording import PAIR_WORDING, Level
-from framing.classroom.worksheet import Worksheet, _word_rows, build_worksheet
+from framing.classroom.worksheet import Worksheet, build_worksheet
+from framing.compare.comparison import Comparison, compare
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis
-    from framing.compare.comparison import Comparison
 
-__all__ = [
-    "PairedWorksheet",
-    "build_paired_worksheet",
-    "paired_answer_key_html",
-    "paired_worksheet_html",
-]
+__all__ = ["PairedWorksheet", "build_paired_worksheet"]
 
 PAIR_PLAN: dict[Level, tuple[str, ...]] = {
     "basic": ("pair_words", "pair_speakers", "pair_voice", "pair_headline"),
@@ -43,7 +40,6 @@ PAIR_PLAN: dict[Level, tuple[str, ...]] = {
     ),
 }
 WORD_ROWS: dict[Level, int] = {"basic": 4, "intermediate": 6, "advanced": 8}
-_VOICE = {"author": "own words", "quote": "a direct quote", "attributed": "reported speech"}
 
 
 @dataclass(frozen=True)
@@ -69,8 +65,6 @@ def build_paired_worksheet(
     paper: str = "auto",
 ) -> PairedWorksheet:
     """A paired worksheet for two analysed reports of the same event."""
-    from framing.compare.comparison import compare
-
     c = compare(a, b, names=tuple(names) if names is not None else ("Report A", "Report B"))
     sheets = (
         build_worksheet(a, level=level, paper=paper),
@@ -87,8 +81,8 @@ def _wording(kind: str, level: Level, **fill: str) -> tuple[str, str]:
     return title, prompt.format(**fill)
 
 
-def _own_terms(sheet: Worksheet) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _own_terms(sheet: Worksheet) -> dict[str, Word]:
+    out: dict[str, Word] = {}
     for w in sheet.evidence.outlet:
         out.setdefault(w.match.term, w)
     return out
@@ -117,18 +111,7 @@ def _pair_words(c: Comparison, sheets: tuple[Worksheet, Worksheet], lvl: Level) 
     only_b = [w for t, w in b_terms.items() if t not in a_terms]
     for w in only_a + only_b:
         side = c.names[0] if w in only_a else c.names[1]
-        answers.append(
-            Answer(
-                w.text,
-                w.paragraph,
-                who=f"only {side}, in its own words",
-                term=w.match.term,
-                category=w.match.category,
-                rationale=w.match.rationale,
-                alternatives=w.match.alternatives,
-                direction=w.match.direction,
-            )
-        )
+        answers.append(Answer.of(w, who=f"only {side}, in its own words"))
     if not answers:
         return None
     title, prompt = _wording("pair_words", lvl)
@@ -176,8 +159,8 @@ def _pair_speakers(c: Comparison, sheets: tuple[Worksheet, Worksheet], lvl: Leve
 def _pair_voice(c: Comparison, sheets: tuple[Worksheet, Worksheet], lvl: Level) -> Task | None:
     """A loaded term both articles contain, in different voices (or scare quotes) in each."""
 
-    def voices(sheet: Worksheet) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {}
+    def voices(sheet: Worksheet) -> dict[str, list[Word]]:
+        out: dict[str, list[Word]] = {}
         for w in sheet.evidence.words:
             out.setdefault(w.match.term, []).append(w)
         return out
@@ -198,19 +181,7 @@ def _pair_voice(c: Comparison, sheets: tuple[Worksheet, Worksheet], lvl: Level) 
     term = best[1]
     answers = []
     for name, ws in ((c.names[0], va[term]), (c.names[1], vb[term])):
-        for w in ws:
-            answers.append(
-                Answer(
-                    w.text,
-                    w.paragraph,
-                    who=f"{name}: {w.who}",
-                    term=w.match.term,
-                    category=w.match.category,
-                    rationale=w.match.rationale,
-                    alternatives=w.match.alternatives,
-                    direction=w.match.direction,
-                )
-            )
+        answers += [Answer.of(w, who=f"{name}: {w.who}") for w in ws]
     title, prompt = _wording("pair_voice", lvl, word=va[term][0].text.lower())
     return Task("pair_voice", title, prompt, lines=3, answers=tuple(answers))
 
@@ -281,73 +252,3 @@ _BUILDERS = {
     "pair_summary": _pair_summary,
     "pair_headline": _pair_headline,
 }
-_KEY_COLUMNS: dict[str, tuple[tuple[str, int, str], ...]] = {
-    "pair_words": (
-        ("Word or actor", 22, "text"),
-        ("Who uses it", 30, "who"),
-        ("What it signals", 48, "rationale"),
-    ),
-    "pair_speakers": (("Speaker", 34, "text"), ("Report", 24, "who"), ("How often", 42, "note")),
-    "pair_voice": (
-        ("Word", 18, "text"),
-        ("Whose word", 34, "who"),
-        ("What it signals", 48, "rationale"),
-    ),
-    "pair_count": (("Report", 30, "text"), ("Loaded words", 40, "who"), ("Rate", 30, "note")),
-}
-
-
-def _key_table(task: Task) -> dict[str, Any]:
-    columns = _KEY_COLUMNS.get(task.kind)
-    if not columns:
-        return {"headings": [], "widths": [], "rows": []}
-    rows = [[str(getattr(a, name)) for _, _, name in columns] for a in task.answers]
-    return {
-        "headings": [h for h, _, _ in columns],
-        "widths": [w for _, w, _ in columns],
-        "rows": rows,
-    }
-
-
-def _context(pw: PairedWorksheet) -> dict[str, Any]:
-    a = pw.sheets[0].analysis
-    return {
-        "title": pw.title,
-        "level": pw.level,
-        "paper": pw.paper,
-        "names": pw.names,
-        "articles": [s.article() for s in pw.sheets],
-        "tasks": pw.tasks,
-        "intro": "Two outlets reported the same event. Read both reports. The paragraphs have "
-        "numbers: A1, A2 ... and B1, B2 .... Then do the tasks.",
-        "lexicons": a.lexicon_info(),
-        "source": "",
-    }
-
-
-def paired_worksheet_html(pw: PairedWorksheet) -> str:
-    """The students' paired worksheet as a printable HTML page."""
-    from framing.render.html import render
-
-    return render("worksheet_pair.html.j2", **_context(pw))
-
-
-def paired_answer_key_html(pw: PairedWorksheet) -> str:
-    """The teacher's answer key for a paired worksheet."""
-    from framing.render.html import render
-
-    lexicons = pw.sheets[0].analysis.lexicons
-    return render(
-        "answer_key_pair.html.j2",
-        **_context(pw),
-        key_tables=[_key_table(t) for t in pw.tasks],
-        outlets=[
-            {
-                "name": name,
-                "outlet": _word_rows(s.evidence.outlet, lexicons),
-                "speaker": _word_rows(s.evidence.speaker, lexicons),
-            }
-            for name, s in zip(pw.names, pw.sheets, strict=True)
-        ],
-        summary=list(pw.comparison.summary),
-    )

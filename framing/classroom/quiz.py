@@ -46,16 +46,27 @@ FeedbackKind = Literal["found", "missed", "extra", "not_counted"]
 
 @dataclass(frozen=True)
 class Feedback:
-    """What a student did with one word or stretch, and why it matters."""
+    """What a student did with one word or stretch, and why it matters.
+
+    `word` is the loaded word the feedback is about (None for a stretch the tool did not flag);
+    `alternatives` are its neutral alternatives only.
+    """
 
     kind: FeedbackKind
     text: str
     paragraph: int
     numbers: tuple[int, ...]
     message: str
-    rationale: str = ""
+    word: Word | None = None
     alternatives: tuple[str, ...] = ()
-    term: str = ""
+
+    @property
+    def rationale(self) -> str:
+        return self.word.match.rationale if self.word else ""
+
+    @property
+    def term(self) -> str:
+        return self.word.match.term if self.word else ""
 
 
 @dataclass(frozen=True)
@@ -270,7 +281,7 @@ class Quiz:
         else:
             msg = f"'{m.text}' ({where}) is part of a name. Not counted."
         neutral, _ = split_alternatives(m.alternatives, self.analysis.lexicons)
-        return Feedback(kind, m.text, w.paragraph, nums, msg, m.rationale, neutral, m.term)
+        return Feedback(kind, m.text, w.paragraph, nums, msg, w, neutral)
 
     def _plain(self, run: list[int]) -> Feedback:
         toks = [self.words[n - 1] for n in run]

@@ -20,6 +20,7 @@ neutral alternative.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -116,29 +117,26 @@ class Rewrite:
             out.append((i, self.segments(s, e)))
         return out
 
+    def written(
+        self, change: Callable[[str, Change], str], plain: Callable[[str], str] = str
+    ) -> list[tuple[int, str]]:
+        """(display number, text) of every paragraph, each change written by
+        ``change(original, c)`` and the text around it by ``plain``."""
+        return [
+            (n, "".join(plain(chunk) if c is None else change(chunk, c) for chunk, c in segs))
+            for n, segs in self.paragraphs()
+        ]
+
     def text(self, *, marks: bool = True) -> str:
-        """The rewritten article: replacements applied, marked places as ``[?word?]``."""
-        parts = []
-        for _, segs in self.paragraphs():
-            para = []
-            for chunk, c in segs:
-                if c is None:
-                    para.append(chunk)
-                elif c.replaced:
-                    para.append(c.replacement or "")
-                else:
-                    para.append(f"[?{chunk}?]" if marks else chunk)
-            parts.append("".join(para))
-        return "\n\n".join(parts) + "\n"
+        """The rewritten article: replacements _applied, marked places as ``[?word?]``."""
+        paragraphs = self.written(_applied if marks else _applied_unmarked)
+        return "\n\n".join(text for _, text in paragraphs) + "\n"
 
     def paragraph_text(self, number: int) -> str:
         """One rewritten paragraph (0 is the headline)."""
-        for n, segs in self.paragraphs():
+        for n, text in self.written(_applied):
             if n == number:
-                return "".join(
-                    chunk if c is None else (c.replacement or "") if c.replaced else f"[?{chunk}?]"
-                    for chunk, c in segs
-                )
+                return text
         raise IndexError(number)
 
     @property
@@ -148,6 +146,15 @@ class Rewrite:
     @property
     def marked(self) -> list[Change]:
         return [c for c in self.changes if not c.replaced]
+
+
+def _applied(original: str, c: Change) -> str:
+    """A change as the rewrite reads: its replacement, or ``[?original?]`` where it is marked."""
+    return (c.replacement or "") if c.replaced else f"[?{original}?]"
+
+
+def _applied_unmarked(original: str, c: Change) -> str:
+    return (c.replacement or "") if c.replaced else original
 
 
 def rewrite(analysis: Analysis, evidence: Evidence | None = None) -> Rewrite:

@@ -8,11 +8,13 @@ instruction lives in :mod:`framing.classroom.wording`, one version per level.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from framing.classroom.evidence import Evidence, Word
+from framing.classroom.rewrite import is_neutral_wording
 from framing.classroom.wording import LEVELS, WORDING, Level
+from framing.errors import FramingError
 
 if TYPE_CHECKING:
     from framing.analysis import Match
@@ -78,18 +80,19 @@ class Answer:
     direction: str = ""
 
     @classmethod
-    def of(cls, w: Word, note: str = "") -> Answer:
-        m = w.match
+    def of(cls, w: Word, note: str = "", *, who: str | None = None) -> Answer:
+        """The answer for a loaded word: whose word it is (`who`, by default the word's owner)."""
+        return cls.of_match(
+            w.match, w.paragraph, w.who if who is None else who, note, direction=w.match.direction
+        )
+
+    @classmethod
+    def of_match(
+        cls, m: Match, paragraph: int, who: str = "", note: str = "", *, direction: str = ""
+    ) -> Answer:
+        """The answer for a lexicon match (a verb, a hedge, a rewritten word)."""
         return cls(
-            m.text,
-            w.paragraph,
-            w.who,
-            m.term,
-            m.category,
-            m.rationale,
-            m.alternatives,
-            note,
-            m.direction,
+            m.text, paragraph, who, m.term, m.category, m.rationale, m.alternatives, note, direction
         )
 
 
@@ -107,6 +110,10 @@ class Task:
     key_note: str = ""
     paragraph: int | None = None
     extra: tuple[str, ...] = field(default=())
+
+
+#: Builds one kind of task from the evidence, or None when the article gives it no material.
+Builder = Callable[[Evidence, Level, "Rewrite"], "Task | None"]
 
 
 def _wording(kind: str, level: Level, **fill: object) -> tuple[str, str]:
@@ -154,12 +161,17 @@ def _labels(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     )
 
 
-def _actions(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
-    words = [w for w in ev.outlet if w.match.category in _ACTION_CATEGORIES]
-    if not words:
-        return None
-    title, prompt = _wording("actions", level)
-    return Task("actions", title, prompt, lines=2, answers=tuple(Answer.of(w) for w in words))
+def _own_words(kind: str, categories: frozenset[str], lines: int) -> Builder:
+    """A builder of a task on the outlet's own words in `categories` (events, backers)."""
+
+    def build(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
+        words = [w for w in ev.outlet if w.match.category in categories]
+        if not words:
+            return None
+        title, prompt = _wording(kind, level)
+        return Task(kind, title, prompt, lines=lines, answers=tuple(Answer.of(w) for w in words))
+
+    return build
 
 
 def _is_named(speaker: str) -> bool:
@@ -266,14 +278,8 @@ def _verbs(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     if not any(m.loaded for m in ms):
         return None
     answers = tuple(
-        Answer(
-            m.text,
-            ev.paragraph_number(m.start),
-            who="adds a judgement" if m.loaded else "neutral",
-            term=m.term,
-            category=m.category,
-            rationale=m.rationale,
-            alternatives=m.alternatives,
+        Answer.of_match(
+            m, ev.paragraph_number(m.start), "adds a judgement" if m.loaded else "neutral"
         )
         for m in ms
     )
@@ -281,18 +287,8 @@ def _verbs(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     return Task("verbs", title, prompt, lines=2, answers=answers)
 
 
-def _backing(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
-    words = [w for w in ev.outlet if w.match.category in _BACKING_CATEGORIES]
-    if not words:
-        return None
-    title, prompt = _wording("backing", level)
-    return Task("backing", title, prompt, lines=3, answers=tuple(Answer.of(w) for w in words))
-
-
 def _opposite(m: Match, ev: Evidence) -> tuple[list[str], list[str]]:
     """The alternatives split into mirror words (loaded the other way) and neutral ones."""
-    from framing.classroom.rewrite import is_neutral_wording
-
     lexicons = ev.analysis.lexicons
     by_term = {e.term.lower(): e for lex in lexicons for e in lex}
     mirror, neutral = [], []
@@ -343,15 +339,11 @@ def _certainty(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     if not ms:
         return None
     answers = tuple(
-        Answer(
-            m.text,
+        Answer.of_match(
+            m,
             ev.paragraph_number(m.start),
-            who=m.category.replace("_", " ")
+            m.category.replace("_", " ")
             + ("" if m.voice == "author" else f", in {m.speaker or 'a speaker'}'s words"),
-            term=m.term,
-            category=m.category,
-            rationale=m.rationale,
-            alternatives=m.alternatives,
         )
         for m in ms
     )
@@ -391,15 +383,9 @@ def _rewrite(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
         n = max(counts, key=lambda p: (counts[p], -p))
     changes = [c for c in rw.changes if c.paragraph == n]
     answers = tuple(
-        Answer(
-            c.original,
-            n,
-            who=c.replacement if c.replacement else "no neutral swap",
-            term=c.match.term,
-            category=c.match.category,
-            rationale=c.match.rationale,
-            alternatives=c.match.alternatives,
-            note=c.note,
+        replace(
+            Answer.of_match(c.match, n, c.replacement or "no neutral swap", c.note),
+            text=c.original,
         )
         for c in changes
     )
@@ -433,13 +419,13 @@ def _reflect(ev: Evidence, level: Level, rw: Rewrite) -> Task | None:
     )
 
 
-BUILDERS: dict[str, Callable[[Evidence, Level, Rewrite], Task | None]] = {
+BUILDERS: dict[str, Builder] = {
     "labels": _labels,
-    "actions": _actions,
+    "actions": _own_words("actions", _ACTION_CATEGORIES, lines=2),
     "quoted": _quoted,
     "sort": _sort,
     "verbs": _verbs,
-    "backing": _backing,
+    "backing": _own_words("backing", _BACKING_CATEGORIES, lines=3),
     "mirror": _mirror,
     "certainty": _certainty,
     "headline": _headline,
@@ -451,8 +437,6 @@ BUILDERS: dict[str, Callable[[Evidence, Level, Rewrite], Task | None]] = {
 def build_tasks(ev: Evidence, level: Level, rw: Rewrite) -> list[Task]:
     """The tasks of a worksheet at `level`, in order, skipping those with no material."""
     if level not in PLAN:
-        from framing.errors import FramingError
-
         raise FramingError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     tasks = []
     for kind in PLAN[level]:

@@ -1,4 +1,4 @@
-"""The words of every task instruction, one version per level.
+"""The words of every task instruction, one version per level, and the pages' introductions.
 
 Basic: short sentences and common words, for 13-year-olds (the tests hold each instruction to
 Flesch-Kincaid grade 6 or below). Intermediate: plain, a little longer. Advanced: the terms of
@@ -10,10 +10,32 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["LEVELS", "PAIR_WORDING", "WORDING", "Level"]
+__all__ = ["INTRO", "LEVELS", "PAIR_INTRO", "PAIR_WORDING", "QUIZ_HELP", "WORDING", "Level"]
 
 Level = Literal["basic", "intermediate", "advanced"]
 LEVELS: tuple[Level, ...] = ("basic", "intermediate", "advanced")
+
+#: The worksheet's opening instruction, per level.
+INTRO: dict[Level, str] = {
+    "basic": "Read the article. The paragraphs have numbers. Then do the tasks. "
+    "Some words are the reporter's own. Some words belong to people the reporter quotes.",
+    "intermediate": "Read the article carefully; the paragraphs are numbered. Then do the "
+    "tasks. Keep apart the reporter's own words and the words of the people quoted.",
+    "advanced": "Read the article closely; paragraphs are numbered for reference. The tasks "
+    "ask you to separate the outlet's own wording from its sources' and to weigh each choice.",
+}
+#: The paired worksheet's opening instruction (all levels).
+PAIR_INTRO = (
+    "Two outlets reported the same event. Read both reports. The paragraphs have "
+    "numbers: A1, A2 ... and B1, B2 .... Then do the tasks."
+)
+#: What the interactive quiz tells the student before the article.
+QUIZ_HELP = (
+    "Find the loaded words in the reporter's OWN words: words that take a side or add a "
+    "feeling. Skip words inside quotes and words the reporter says someone else said.\n"
+    "Type the small numbers after the words (like 12, or 40-43 for a phrase), or type the "
+    "words. Use commas between answers. Press Enter on an empty line when you are done."
+)
 
 #: (title, instruction) per task and level. ``{who}``, ``{n}``, ``{a}``, ``{b}`` are filled in.
 WORDING: dict[str, dict[Level, tuple[str, str]]] = {

@@ -2,26 +2,52 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 import click
+from rich.text import Text
 
+from framing.analysis import Analysis, analyze
+from framing.classroom.grading import ClassGradesDisplay, grade_class, read_answers
+from framing.classroom.paired import build_paired_worksheet
+from framing.classroom.quiz import Marks, Quiz
+from framing.classroom.rewrite import rewrite as build_rewrite
+from framing.classroom.wording import LEVELS, QUIZ_HELP
+from framing.classroom.worksheet import PAPERS, build_worksheet
 from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options
 from framing.cli.group import cli
+from framing.errors import InputError
+from framing.lexicon.registry import load_lexicons
+from framing.output import check_new, write_text
+from framing.render.classroom import (
+    answer_key_html,
+    grades_renderable,
+    numbered_article,
+    paired_answer_key_html,
+    paired_worksheet_html,
+    result_renderable,
+    rewrite_html,
+    rewrite_markdown,
+    rewrite_text,
+    worksheet_html,
+)
+from framing.render.terminal import console
 
-if TYPE_CHECKING:
-    from framing.analysis import Analysis
+F = TypeVar("F", bound=Callable[..., Any])
 
-LEVELS = ("basic", "intermediate", "advanced")
+
+def _choice(*decls: str, choices: Sequence[str], help: str | None = None) -> Callable[[F], F]:
+    """An option taking one of `choices`; the first is the default."""
+    return click.option(
+        *decls, type=click.Choice(choices), default=choices[0], show_default=True, help=help
+    )
 
 
 def _analyse(path: str, lexicons: tuple[str, ...]) -> Analysis:
-    from framing.analysis import analyze
-    from framing.errors import InputError
-    from framing.lexicon.registry import load_lexicons
-
     p = Path(path)
     if not p.is_file():
         raise InputError(f"no such article file: {path}; give the path of a .txt or .html file")
@@ -30,11 +56,9 @@ def _analyse(path: str, lexicons: tuple[str, ...]) -> Analysis:
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE [ARTICLE_B]")
-@click.option(
+@_choice(
     "--level",
-    type=click.Choice(LEVELS),
-    default="basic",
-    show_default=True,
+    choices=LEVELS,
     help="basic: 13-year-olds, fewer tasks in plain words; advanced: more tasks, analysis terms.",
 )
 @click.option("--title", help="Title at the top of the worksheet (default: the headline).")
@@ -43,13 +67,7 @@ def _analyse(path: str, lexicons: tuple[str, ...]) -> Analysis:
     type=click.Path(dir_okay=False),
     help="Also write the teacher's answer key to this HTML file.",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(["auto", "a4", "letter"]),
-    default="auto",
-    show_default=True,
-    help="Page size for printing (auto: the printer's default).",
-)
+@_choice("--paper", choices=PAPERS, help="Page size for printing (auto: the printer's default).")
 @click.option(
     "--names",
     metavar="A,B",
@@ -80,8 +98,6 @@ def worksheet(
       framing worksheet article.txt --level advanced --paper a4 -o ws.html
       framing worksheet outlet_a.txt outlet_b.txt --names "Outlet A,Outlet B" -o pair.html
     """
-    from framing.output import check_new, write_text
-
     if len(articles) > 2:
         raise click.UsageError("give one article, or two for a paired worksheet")
     if names and len(articles) != 2:
@@ -96,12 +112,6 @@ def worksheet(
         check_new(output, force=force)
     analyses = [_analyse(a, lexicons) for a in articles]
     if len(analyses) == 2:
-        from framing.classroom.paired import (
-            build_paired_worksheet,
-            paired_answer_key_html,
-            paired_worksheet_html,
-        )
-
         pair = build_paired_worksheet(
             analyses[0],
             analyses[1],
@@ -112,8 +122,6 @@ def worksheet(
         )
         page, key = paired_worksheet_html(pair), paired_answer_key_html(pair)
     else:
-        from framing.classroom.worksheet import answer_key_html, build_worksheet, worksheet_html
-
         ws = build_worksheet(analyses[0], level=level, title=title, paper=paper)
         page, key = worksheet_html(ws), answer_key_html(ws)
     emit(page, output, force)
@@ -131,13 +139,11 @@ def worksheet(
     help="Grade a class: a CSV with columns student and word_number or word.",
 )
 @click.option("--article", "article_opt", help="The article the class answered (with --grade).")
-@click.option(
+@_choice(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["text", "json", "csv"]),
-    default="text",
-    show_default=True,
+    choices=("text", "json", "csv"),
     help="With --grade: tables, JSON, or one CSV row per student.",
 )
 @click.option("--chart", type=click.Path(dir_okay=False), help="With --grade: write a PNG chart.")
@@ -180,12 +186,6 @@ def quiz(
 
 
 def _interactive(analysis: Analysis) -> None:
-    from rich.text import Text
-
-    from framing.classroom.quiz import Quiz
-    from framing.render.classroom import QUIZ_HELP, numbered_article, result_renderable
-    from framing.render.terminal import console
-
     q = Quiz(analysis)
     con = console()
     con.print(Text(QUIZ_HELP))
@@ -209,8 +209,6 @@ def _interactive(analysis: Analysis) -> None:
             con.print(Text(f"Marked: {got}", style="dim"))
         for entry in marks.unknown:
             con.print(Text(f"Not in the article: {entry}", style="yellow"))
-    from framing.classroom.quiz import Marks
-
     result = q.score(Marks(frozenset(chosen), tuple(unknown)))
     con.print()
     con.print(result_renderable(result))
@@ -224,10 +222,6 @@ def _grade(
     output: str | None,
     force: bool,
 ) -> None:
-    from framing.classroom.grading import ClassGradesDisplay, grade_class, read_answers
-    from framing.classroom.quiz import Quiz
-    from framing.output import check_new
-
     if chart:
         check_new(chart, force=force)
     if output:
@@ -238,11 +232,6 @@ def _grade(
     elif fmt == "csv":
         emit(grades.scores().to_csv(index=False), output, force)
     else:
-        import io
-
-        from framing.render.classroom import grades_renderable
-        from framing.render.terminal import console
-
         buffer: Any = io.StringIO() if output else None
         con = console(width=100, file=buffer) if output else console()
         con.print(grades_renderable(grades))
@@ -255,14 +244,7 @@ def _grade(
 
 @cli.command()
 @click.argument("article")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["text", "html", "md"]),
-    default="text",
-    show_default=True,
-)
+@_choice("--format", "-f", "fmt", choices=("text", "html", "md"))
 @click.option("--no-diff", is_flag=True, help="Show only the rewritten text, not the old words.")
 @lexicon_option
 @output_options
@@ -286,10 +268,7 @@ def rewrite(
       framing rewrite article.txt --format html -o rewrite.html
       framing rewrite article.txt --format md --no-diff
     """
-    from framing.classroom.rewrite import rewrite as run
-    from framing.render.classroom import rewrite_html, rewrite_markdown, rewrite_text
-
-    rw = run(_analyse(article, lexicons))
+    rw = build_rewrite(_analyse(article, lexicons))
     if fmt == "html":
         emit(rewrite_html(rw, diff=not no_diff), output, force)
     elif fmt == "md":

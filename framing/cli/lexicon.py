@@ -161,9 +161,10 @@ def lexicon_glossary(
 
     active = load_lexicons(lexicons or None)
     if audience == "classroom":
-        from framing.classroom import glossary as classroom
+        from framing.classroom.glossary import classroom_glossary
+        from framing.render.classroom import glossary as classroom
 
-        rows = classroom.classroom_glossary(active)
+        rows = classroom_glossary(active)
         text = classroom.glossary_html(rows) if fmt == "html" else classroom.glossary_markdown(rows)
         emit(text, output, force)
         return

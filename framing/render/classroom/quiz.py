@@ -1,37 +1,21 @@
-"""Terminal and text views of the classroom exercises (rich for the quiz, plain text and
-Markdown for the rewrite). Pure functions of the data: no input, no output."""
+"""Terminal views of the quiz and of a graded class (rich renderables). Pure functions of the
+data: no input, no output."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from framing.render.markdown import escape, table
-
 if TYPE_CHECKING:
     from framing.classroom.grading import ClassGrades
     from framing.classroom.quiz import Quiz, QuizResult
-    from framing.classroom.rewrite import Rewrite
 
-__all__ = [
-    "grades_renderable",
-    "numbered_article",
-    "result_renderable",
-    "rewrite_markdown",
-    "rewrite_text",
-]
+__all__ = ["grades_renderable", "numbered_article", "result_renderable"]
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-QUIZ_HELP = (
-    "Find the loaded words in the reporter's OWN words: words that take a side or add a "
-    "feeling. Skip words inside quotes and words the reporter says someone else said.\n"
-    "Type the small numbers after the words (like 12, or 40-43 for a phrase), or type the "
-    "words. Use commas between answers. Press Enter on an empty line when you are done."
-)
 
 
 def numbered_article(quiz: Quiz, *, marked: frozenset[int] = frozenset()) -> Text:
@@ -142,105 +126,3 @@ def grades_renderable(grades: ClassGrades, *, limit: int = 10) -> Group:
 
 def _fmt(x: float) -> str:
     return "n/a" if x != x else f"{x:.2f}"  # NaN: undefined (e.g. a student marked nothing)
-
-
-def _label(n: int) -> str:
-    return "headline" if n == 0 else f"paragraph {n}"
-
-
-def rewrite_text(rw: Rewrite, *, diff: bool = True) -> str:
-    """Plain text: the article with ``[-old-]{+new+}`` and ``[?word?]`` marks, then the notes."""
-    if not diff:
-        return rw.text()
-    out = []
-    for _, segs in rw.paragraphs():
-        para = []
-        for chunk, c in segs:
-            if c is None:
-                para.append(chunk)
-            elif c.replaced:
-                para.append(f"[-{chunk}-]{{+{c.replacement}+}}")
-            else:
-                para.append(f"[?{chunk}?]")
-        out.append("".join(para))
-    notes = [
-        f"{len(rw.replaced)} replaced, {len(rw.marked)} marked for a person to decide. "
-        "[-old-]{+new+} is a replacement; [?word?] has no neutral swap that fits."
-    ]
-    for i, c in enumerate(rw.changes, start=1):
-        what = f"-> {c.replacement}" if c.replaced else "marked"
-        line = f"{i}. {_label(c.paragraph)}: {c.original} {what} ({c.match.category})"
-        notes.append(line + (f"\n   {c.note}" if c.note else ""))
-    return "\n\n".join(out) + "\n\n" + "\n".join(notes) + "\n"
-
-
-def rewrite_markdown(rw: Rewrite, *, diff: bool = True) -> str:
-    """Markdown: ~~old~~ **new** and _[word?]_ marks, then a table of the changes."""
-    a = rw.analysis
-    src = a.document.source
-    title = src.title or (Path(src.path).name if src.path else "Article")
-    out = [f"# Neutral rewrite: {escape(str(title))}", ""]
-    for _, segs in rw.paragraphs():
-        para = []
-        for chunk, c in segs:
-            if c is None:
-                para.append(escape(chunk))
-            elif c.replaced:
-                new = escape(c.replacement or "")
-                para.append(f"~~{escape(chunk)}~~ **{new}**" if diff else new)
-            else:
-                para.append(f"_\\[{escape(chunk)}?\\]_")
-        out += ["".join(para), ""]
-    out += [
-        f"{len(rw.replaced)} replaced, {len(rw.marked)} marked for a person to decide. "
-        "Quotes and reported speech are left as they are.",
-        "",
-        table(
-            ["where", "original", "neutral wording", "category", "why it matters", "note"],
-            [
-                (
-                    _label(c.paragraph),
-                    c.original,
-                    c.replacement or "(marked)",
-                    c.match.category,
-                    c.match.rationale,
-                    c.note,
-                )
-                for c in rw.changes
-            ],
-        ),
-        "",
-    ]
-    return "\n".join(out)
-
-
-def rewrite_html(rw: Rewrite, *, diff: bool = True) -> str:
-    """A printable HTML page: <del>/<ins> for replacements, marked places highlighted."""
-    from framing.render.html import render
-
-    a = rw.analysis
-    src = a.document.source
-    paragraphs = []
-    for n, segs in rw.paragraphs():
-        items = []
-        for chunk, c in segs:
-            if c is None:
-                items.append({"kind": "text", "text": chunk})
-            elif c.replaced:
-                new = c.replacement or ""
-                items.append({"kind": "swap", "old": chunk, "new": new, "note": ""})
-            else:
-                items.append({"kind": "mark", "text": chunk, "note": c.note})
-        paragraphs.append((n, items))
-    return render(
-        "rewrite.html.j2",
-        title=src.title or (Path(src.path).name if src.path else "Article"),
-        paragraphs=paragraphs,
-        changes=rw.changes,
-        diff=diff,
-        replaced=len(rw.replaced),
-        marked=len(rw.marked),
-        source=Path(src.path).name if src.path else "",
-        lexicons=a.lexicon_info(),
-        label=_label,
-    )
