@@ -25,6 +25,7 @@ import ahocorasick
 
 from framing.document import WORD_RE
 from framing.errors import LexiconError
+from framing.lexicon.grammar import titles
 from framing.lexicon.normalize import normalize_chars
 
 if TYPE_CHECKING:
@@ -51,14 +52,6 @@ __all__ = [
 
 # --- names and keys ----------------------------------------------------------------------------
 
-_TITLES = frozenset(
-    "president prime minister foreign defense defence interior secretary general gen spokesman "
-    "spokeswoman spokesperson ambassador envoy king queen prince sheikh emir chancellor senator "
-    "sen rep representative governor gov mayor chief commander colonel col lieutenant lt major "
-    "maj captain capt sergeant sgt admiral deputy vice acting former supreme leader ayatollah mr "
-    "mrs ms dr prof judge director chairman chairwoman lord sir brigadier marshal pope imam "
-    "cleric sheik minister's".split()
-)
 _PARTICLES = frozenset("al el ad as ash an ar at az".split())
 _CONNECTORS = frozenset("al el bin ibn bint abu de di da van von der du la le of for".split())
 _DAYS_MONTHS = frozenset(
@@ -138,13 +131,23 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(MappingProxyType(known), MappingProxyType(lookup), automaton)
 
 
+def _name_titles() -> frozenset[str]:
+    """The titles stripped from actor names: role ``title`` of ``lexicon/grammar/titles.tsv``.
+
+    Not the ``office`` words (``state``, ``national``, ``army``): they open organisation names
+    ("State Department", "National Coalition", "Army of Islam") as often as an office's title.
+    """
+    return titles("title")
+
+
 def _strip_titles(n: str) -> tuple[str, bool]:
     words = n.split()
+    name_titles = _name_titles()
     titled = False
     gaz = gazetteer().lookup
-    if len(words) > 2 and gaz.get(words[0], ("", ""))[1] == "adjective" and words[1] in _TITLES:
+    if len(words) > 2 and gaz.get(words[0], ("", ""))[1] == "adjective" and words[1] in name_titles:
         words = words[1:]
-    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+    while len(words) > 1 and words[0].rstrip(".") in name_titles:
         words = words[1:]
         titled = True
     return " ".join(words), titled
@@ -330,7 +333,7 @@ _CLOSED_TAGS = frozenset("DT IN CC PRP PRP$ RB WDT WP WRB MD CD EX PDT TO UH".sp
 def _droppable(word: str, first: bool, covered: bool) -> tuple[bool, bool]:
     """(drop this word from a name's edge, it is a title)."""
     low = word.lower().rstrip(".")
-    if low in _TITLES:
+    if low in _name_titles():
         return True, True
     tag = _brill().get(low)
     drop = covered or low in _DAYS_MONTHS or (tag in _CLOSED_TAGS) or (first and _common(word))
@@ -412,13 +415,14 @@ _Word = tuple[int, int, str, int]  # start, end, text, index in the sentence
 def _split_at_titles(runs: list[list[_Word]]) -> list[list[_Word]]:
     """Split before titles: "Marovian Interior Minister X" -> "Marovian", "Interior Minister X"."""
     out = []
+    name_titles = _name_titles()
     for run in runs:
         j = next(
             (
                 j
                 for j in range(1, len(run))
-                if run[j][2].lower().rstrip(".") in _TITLES
-                and run[j - 1][2].lower().rstrip(".") not in _TITLES
+                if run[j][2].lower().rstrip(".") in name_titles
+                and run[j - 1][2].lower().rstrip(".") not in name_titles
             ),
             0,
         )
