@@ -10,20 +10,24 @@ from framing.annotate.actor_names import actor_key
 from framing.annotate.attribution import cue_keys
 from framing.annotate.voice import find_voices
 from framing.document import Document
-from framing.lexicon.grammar import negators, speech_cues, titles
+from framing.lexicon.grammar import name_words, negators, speech_cues, titles
 
 
-def data_words(name: str) -> list[str]:
+def data_rows(name: str) -> list[tuple[str, ...]]:
     text = files("framing.lexicon.grammar").joinpath(name).read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [row.split("\t")[0] for row in (rows[1:] if "\t" in rows[0] else rows)]
+    return [tuple(row.split("\t")) for row in (rows[1:] if "\t" in rows[0] else rows)]
 
 
-@pytest.mark.parametrize("name", ["titles.tsv", "speech_cues.tsv", "negators.txt"])
-def test_each_list_is_lowercase_without_duplicates(name: str) -> None:
-    words = data_words(name)
-    assert len(words) == len(set(words)), name
-    assert all(w == w.lower() == w.strip() for w in words), name
+@pytest.mark.parametrize(
+    ("name", "key_columns"),
+    [("titles.tsv", 1), ("speech_cues.tsv", 1), ("negators.txt", 1), ("name_words.tsv", 2)],
+)
+def test_each_list_is_lowercase_without_duplicates(name: str, key_columns: int) -> None:
+    rows = data_rows(name)
+    keys = [row[:key_columns] for row in rows]
+    assert len(keys) == len(set(keys)), name
+    assert all(row[0] == row[0].lower() == row[0].strip() for row in rows), name
 
 
 def test_one_title_list_with_two_roles() -> None:
@@ -72,3 +76,14 @@ def test_actor_names_strip_titles_but_not_office_words() -> None:
         actor_key("National Liberation Front of Velmora") == "national liberation front of velmora"
     )
     assert actor_key("Army of the Northern Valley") == "army of the northern valley"
+
+
+def test_words_around_names() -> None:
+    assert {"al", "el"} <= name_words("particle") and "al" in name_words("connector")
+    assert {"bin", "of", "van"} <= name_words("connector")
+    assert {"monday", "sept", "december"} <= name_words("date")
+    assert {"front", "brigade", "observatory"} <= name_words("org_head")
+    with pytest.raises(ValueError, match="unknown name-word role 'title'"):
+        name_words("title")  # type: ignore[arg-type]
+    # what they do: a particle does not change a key; a connector joins a name's words
+    assert actor_key("Jabhat Fatah al-Sham") == actor_key("Jabhat Fatah Sham")

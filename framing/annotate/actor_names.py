@@ -25,7 +25,7 @@ import ahocorasick
 
 from framing.document import WORD_RE
 from framing.errors import LexiconError
-from framing.lexicon.grammar import titles
+from framing.lexicon.grammar import name_words, titles
 from framing.lexicon.normalize import normalize_chars
 
 if TYPE_CHECKING:
@@ -52,18 +52,6 @@ __all__ = [
 
 # --- names and keys ----------------------------------------------------------------------------
 
-_PARTICLES = frozenset("al el ad as ash an ar at az".split())
-_CONNECTORS = frozenset("al el bin ibn bint abu de di da van von der du la le of for".split())
-_DAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec".split()
-)
-_ORG_HEADS = frozenset(
-    "front army brigade brigades battalion battalions movement party council forces force units "
-    "group organization organisation committee union alliance coalition legion guard guards corps "
-    "militia division regiment network league association agency ministry observatory".split()
-)
 _DOT_ACRONYM = re.compile(r"\b((?:[a-z]\.){2,})")
 _TRIM = " \t\n,.;:!?\"'()[]{}"
 
@@ -84,7 +72,8 @@ def norm_name(name: str) -> str:
 
 def unparticle(n: str) -> str:
     words = n.split()
-    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in _PARTICLES)
+    particles = name_words("particle")
+    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in particles)
 
 
 class Known(NamedTuple):
@@ -336,7 +325,8 @@ def _droppable(word: str, first: bool, covered: bool) -> tuple[bool, bool]:
     if low in _name_titles():
         return True, True
     tag = _brill().get(low)
-    drop = covered or low in _DAYS_MONTHS or (tag in _CLOSED_TAGS) or (first and _common(word))
+    date = low in name_words("date")
+    drop = covered or date or (tag in _CLOSED_TAGS) or (first and _common(word))
     return drop, False
 
 
@@ -359,6 +349,7 @@ def _run_names(analysis: Analysis, claimed: list[Name]) -> list[Name]:
     openings = doc.sentence_openings
     matched = sorted((m.start, m.end) for m in analysis.matches if not in_name(m, openings))
     speakers = [s for s in analysis.voices.speakers if s[:1].isupper()]
+    connectors = name_words("connector")
 
     def inside(start: int, end: int, among: list[tuple[int, int]]) -> bool:
         """Whether [start, end) overlaps one of `among` (sorted, not nested)."""
@@ -392,7 +383,7 @@ def _run_names(analysis: Analysis, claimed: list[Name]) -> list[Name]:
                 run = []
                 continue
             nxt = words[i + 1][2] if i + 1 < len(words) else ""
-            if _is_cap(w) or (run and w.lower() in _CONNECTORS and _is_cap(nxt)):
+            if _is_cap(w) or (run and w.lower() in connectors and _is_cap(nxt)):
                 run.append((a, b, w, i))
             elif run:
                 runs.append(run)
@@ -440,7 +431,7 @@ def _trimmed(
     """The name in a run of capitalised words, or None when nothing name-like is left."""
     lead = run[0][0]
     titled = False
-    org = run[-1][2].lower() in _ORG_HEADS and len(run) > 1
+    org = run[-1][2].lower() in name_words("org_head") and len(run) > 1
     while run:
         first = run[0][3] == 0 and not org
         drop, title = _droppable(run[0][2], first, matched(*run[0][:2]))
@@ -449,7 +440,7 @@ def _trimmed(
         titled = titled or title
         run = run[1:]
     while run and (
-        run[-1][2].lower() in _CONNECTORS
+        run[-1][2].lower() in name_words("connector")
         or _droppable(run[-1][2], run[-1][3] == 0, matched(*run[-1][:2]))[0]
     ):
         run = run[:-1]
@@ -469,7 +460,7 @@ def _trimmed(
     )
     if titled or spoke:
         kind = "person"
-    elif last in _ORG_HEADS:
+    elif last in name_words("org_head"):
         kind = "org" if last in ("ministry", "agency", "observatory") else "group"
     elif name.isupper() and 2 <= len(name) <= 8:
         kind = "group"

@@ -1,26 +1,40 @@
-"""The grammar's word lists: titles, speech cues and negators, kept as data files here.
+"""The grammar's word lists: titles, speech cues, negators, words around names; data files here.
 
 Each list exists once, in a small file beside this module with a comment header saying what it
-is for (``titles.tsv``, ``speech_cues.tsv``, ``negators.txt``); the layers that need it
-(attribution, actor names, the analysis' negation check) read it from here. Files are read with
-:mod:`importlib.resources`, parsed once, and returned as read-only sets and tuples.
+is for (``titles.tsv``, ``speech_cues.tsv``, ``negators.txt``, ``name_words.tsv``); the layers
+that need it (attribution, actor names, the analysis' negation check) read it from here. Files
+are read with :mod:`importlib.resources`, parsed once, and returned as read-only sets and
+tuples.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib.resources import files
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from framing.errors import LexiconError
 
-__all__ = ["SpeechCue", "TitleRole", "negators", "speech_cues", "titles"]
+__all__ = [
+    "NameWordRole",
+    "SpeechCue",
+    "TitleRole",
+    "name_words",
+    "negators",
+    "speech_cues",
+    "titles",
+]
 
 #: ``title``: stands before a person's name; ``office``: a word of an office's description that
 #: also opens organisation names (dropped from speaker phrases, never from actor names).
 TitleRole = Literal["title", "office"]
 _TITLE_ROLES = ("title", "office")
 _CUE_KINDS = ("verb", "participle", "according")
+#: The roles of a word around actor names (see ``name_words.tsv``).
+NameWordRole = Literal["particle", "connector", "date", "org_head"]
+_NAME_WORD_ROLES = ("particle", "connector", "date", "org_head")
 
 
 def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -40,19 +54,39 @@ def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 @functools.cache
+def _role_table(name: str, known: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+    """Role -> its words, from a grammar file of ``word`` and ``role`` columns."""
+    out: dict[str, set[str]] = {role: set() for role in known}
+    for word, role in _rows(name, ("word", "role")):
+        if role not in out:
+            raise LexiconError(f"{name}: {word!r} has unknown role {role!r}; use one of {known}")
+        out[role].add(word)
+    return MappingProxyType({role: frozenset(words) for role, words in out.items()})
+
+
+def _check_role(role: str, known: tuple[str, ...], what: str) -> None:
+    if role not in known:
+        raise ValueError(f"unknown {what} role {role!r}; use one of {known}")
+
+
+@functools.cache
 def titles(*roles: TitleRole) -> frozenset[str]:
     """Titles and honorifics (``president``, ``gen``, ``imam``), lowercase, without a period.
 
     With `roles`, only the words of those roles (``"title"``, ``"office"``); without, all.
     """
-    for wanted in roles:
-        if wanted not in _TITLE_ROLES:
-            raise ValueError(f"unknown title role {wanted!r}; use one of {_TITLE_ROLES}")
-    rows = _rows("titles.tsv", ("word", "role"))
-    for word, role in rows:
-        if role not in _TITLE_ROLES:
-            raise LexiconError(f"titles.tsv: {word!r} has unknown role {role!r}")
-    return frozenset(word for word, role in rows if not roles or role in roles)
+    for role in roles:
+        _check_role(role, _TITLE_ROLES, "title")
+    table = _role_table("titles.tsv", _TITLE_ROLES)
+    return frozenset().union(*(table[role] for role in roles or _TITLE_ROLES))
+
+
+@functools.cache
+def name_words(role: NameWordRole) -> frozenset[str]:
+    """The words of one role around actor names: ``particle`` (``al``, ``el``), ``connector``
+    (``bin``, ``of``), ``date`` (``monday``, ``jan``) or ``org_head`` (``front``, ``brigade``)."""
+    _check_role(role, _NAME_WORD_ROLES, "name-word")
+    return _role_table("name_words.tsv", _NAME_WORD_ROLES)[role]
 
 
 class SpeechCue(NamedTuple):
