@@ -21,7 +21,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 import ahocorasick
@@ -179,15 +179,10 @@ class Attribution:
     speaker_span: Span | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker,
-            "cue": self.cue,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "factive": self.factive,
-        }
+        """Every field but ``speaker_span`` (the speaker's name stands for it)."""
+        out = asdict(self)
+        del out["speaker_span"]
+        return out
 
 
 # --- speakers -------------------------------------------------------------------------------
