@@ -25,6 +25,7 @@ from framing.annotate.sentiment import (
     word_keys,
 )
 from framing.errors import FramingError, InputError, LexiconError
+from framing.lexicon import textblob_data
 from framing.lexicon.matcher import ExtraKeys, compile_matcher
 from framing.lexicon.normalize import WordText, normalize_chars, word_text
 
@@ -177,7 +178,7 @@ def test_tables_equal_textblobs() -> None:
 
 
 def test_missing_lexicon_is_a_framing_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lexicon.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(textblob_data.importlib.util, "find_spec", lambda name: None)
     pattern_lexicon.cache_clear()
     try:
         with pytest.raises(LexiconError, match=r"en-sentiment\.xml was not found") as caught:

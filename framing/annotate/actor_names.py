@@ -10,14 +10,12 @@ ships with TextBlob, read from the installed package without importing it (or NL
 from __future__ import annotations
 
 import functools
-import importlib.util
 import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -27,6 +25,7 @@ from framing.document import WORD_RE
 from framing.errors import LexiconError
 from framing.lexicon.grammar import name_words, titles
 from framing.lexicon.normalize import normalize_chars
+from framing.lexicon.textblob_data import textblob_file
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis, Match
@@ -167,26 +166,10 @@ def actor_key(name: str) -> str:
 # --- the Brill lexicon of TextBlob, for word classes ------------------------------------------
 
 
-def _textblob_file(name: str) -> Path:
-    """A data file of the installed textblob, found without importing it (and NLTK with it)."""
-    try:
-        spec = importlib.util.find_spec("textblob")
-    except (ImportError, ValueError):
-        spec = None
-    for location in list(spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "en" / name
-        if path.is_file():
-            return path
-    raise LexiconError(
-        f"TextBlob's data file textblob/en/{name} was not found; "
-        "install or reinstall textblob (pip install 'textblob>=0.18')"
-    )
-
-
 @functools.cache
 def _brill() -> Mapping[str, str]:
     """Word -> most frequent part-of-speech tag (Brill's lexicon as shipped with TextBlob)."""
-    path = _textblob_file("en-lexicon.txt")
+    path = textblob_file("en-lexicon.txt")
     out: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8") as fh:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.metadata
-import importlib.util
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -34,6 +33,7 @@ from framing.annotate.sentiment.tokens import (
 )
 from framing.errors import LexiconError, ModelError
 from framing.lexicon.matcher import match_key
+from framing.lexicon.textblob_data import textblob_file
 
 __all__ = [
     "LY_MODIFIER",
@@ -64,27 +64,6 @@ class PatternEntry(NamedTuple):
     negation: bool  # a negation itself ("not", "never")
 
 
-def _lexicon_path() -> Path:
-    """``textblob/en/en-sentiment.xml`` of the installed textblob, found without importing it.
-
-    ``importlib.resources.files("textblob.en")`` would import textblob and with it NLTK (about two
-    seconds); the package's location is all we need.
-    """
-    try:
-        spec = importlib.util.find_spec("textblob")
-    except (ImportError, ValueError):
-        spec = None
-    locations = list(spec.submodule_search_locations or []) if spec is not None else []
-    for location in locations:
-        path = Path(location) / "en" / "en-sentiment.xml"
-        if path.is_file():
-            return path
-    raise LexiconError(
-        "TextBlob's sentiment lexicon textblob/en/en-sentiment.xml was not found; "
-        "install or reinstall textblob (pip install 'textblob>=0.18')"
-    )
-
-
 def _parse_xml(path: Path) -> Any:
     try:
         etree: Any = importlib.import_module("defusedxml.ElementTree")
@@ -105,7 +84,7 @@ def pattern_lexicon() -> Mapping[str, PatternEntry | None]:
     Maps each word to its :data:`PatternEntry`, and the other tokens that matter (negations, ``!``,
     ``(!)``, emoticons) to None.
     """
-    path = _lexicon_path()
+    path = textblob_file("en-sentiment.xml", "sentiment lexicon")
     root = _parse_xml(path)
     senses: dict[str, dict[str | None, list[tuple[float, float, float]]]] = {}
     for element in root.findall("word"):
