@@ -158,6 +158,8 @@ def test_lexicon_equals_textblobs() -> None:
         assert entry is not None
         p, s, i, kind, _negation = entry
         assert (p, s, i) == tuple(reference[word][None]), word
+        assert (entry.polarity, entry.subjectivity, entry.intensity) == (p, s, i)
+        assert lexicon.pattern_table()[word] == tuple(entry)  # the scoring pass's plain tuples
         assert (kind != lexicon.NOT_MODIFIER) == ("RB" in reference[word]), word
 
 
@@ -179,6 +181,7 @@ def test_tables_equal_textblobs() -> None:
 
 def test_missing_lexicon_is_a_framing_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(textblob_data.importlib.util, "find_spec", lambda name: None)
+    lexicon.pattern_table.cache_clear()
     pattern_lexicon.cache_clear()
     try:
         with pytest.raises(LexiconError, match=r"en-sentiment\.xml was not found") as caught:
@@ -186,6 +189,7 @@ def test_missing_lexicon_is_a_framing_error(monkeypatch: pytest.MonkeyPatch) -> 
         assert isinstance(caught.value, FramingError)
     finally:
         monkeypatch.undo()
+        lexicon.pattern_table.cache_clear()
         pattern_lexicon.cache_clear()
     assert pattern_sentiment("good").polarity == pytest.approx(0.7)
 

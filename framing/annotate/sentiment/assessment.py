@@ -33,7 +33,7 @@ from typing import NamedTuple
 from framing.annotate.sentiment.lexicon import (
     LY_MODIFIER,
     NOT_MODIFIER,
-    pattern_lexicon,
+    pattern_table,
     vader_scorer,
     word_automaton,
 )
@@ -96,7 +96,7 @@ def _fast_items(text: str, found: list[tuple[int, int]] | None = None) -> list[_
             (last - length + 1, last - 1)  # the key's spaces shift offsets by one
             for last, length in word_automaton().iter(" " + space_breaks(low) + " ")
         ]
-    table = pattern_lexicon()
+    table = pattern_table()
     items = []
     for start, end in found:
         if is_token(text, start, end):
@@ -115,7 +115,7 @@ def _fast_items(text: str, found: list[tuple[int, int]] | None = None) -> list[_
 
 def _token_items(tokens: Sequence[str]) -> list[_Item]:
     """The tokens that count in a token list, by index."""
-    table = pattern_lexicon()
+    table = pattern_table()
     return [(i, i + 1, w) for i, w in enumerate(tokens) if w in table]
 
 
@@ -153,7 +153,7 @@ def _assess(
     modifier is pending at the end (after the tokens up to `end`, when given), or a ``!`` comes
     before the first assessment (it would boost the assessment before, in a longer run).
     """
-    table = pattern_lexicon()
+    table = pattern_table()
     emoticons = EMOTICON_POLARITY
     assessments: list[list[float]] = []
     append = assessments.append
