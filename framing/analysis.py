@@ -33,6 +33,7 @@ from framing.annotate.voice import VOICES, Voice, VoiceLayer, find_voices
 from framing.document import WORD_RE, Document
 from framing.errors import FramingError
 from framing.lexicon.format import Entry, Lexicon
+from framing.lexicon.grammar import negators
 from framing.lexicon.matcher import ExtraKeys, compile_matcher
 from framing.lexicon.normalize import normalize_chars
 from framing.lexicon.registry import load_lexicons
@@ -55,7 +56,6 @@ __all__ = [
 
 HEDGE, BOOSTER, ANONYMOUS = "hedge", "booster", "anonymous_source"
 REPORTING = ("reporting_verb", "loaded_reporting_verb")
-_NEGATORS = "not no never without nor neither none nobody nothing cannot hardly barely n't".split()
 
 
 class Match(NamedTuple):
@@ -421,7 +421,7 @@ def _grammar() -> ExtraKeys:
     passes: dict[str, list[Any]] = {}
     for key, cue in cue_keys().items():
         passes.setdefault(key, [None, None, None])[_CUE] = cue
-    for word in _NEGATORS:
+    for word in negators():
         if word == "n't":  # its apostrophe is blanked: the core "n t" of a 4-character key
             passes.setdefault("n t ", [None, None, None])[_NEGATOR] = (5, True)
         else:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from framing import analyze
+from framing.annotate import actor_names
 from framing.annotate.actors import (
     KINDS,
     UNNAMED_ARMED,
@@ -16,6 +17,8 @@ from framing.annotate.actors import (
     link_keys,
     speaker_side,
 )
+from framing.errors import FramingError, LexiconError
+from framing.lexicon import textblob_data
 
 from .conftest import shared_path
 
@@ -246,3 +249,16 @@ def test_example_article_labels() -> None:
     assert not any(x.label == "sham" for x in layer.labels)  # "Tahrir-al-Sham" is a name
     assert layer.affiliations["abbas araghchi"] == "iran"
     assert layer.aliases["hts"] == ("Hayat Tahrir-al-Sham", "HTS")
+
+
+def test_missing_brill_lexicon_is_a_framing_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textblob_data.importlib.util, "find_spec", lambda name: None)
+    actor_names._brill.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"textblob/en/en-lexicon\.txt was not found") as err:
+            actor_names.word_class("militants")
+        assert isinstance(err.value, FramingError)
+    finally:
+        monkeypatch.undo()
+        actor_names._brill.cache_clear()
+    assert actor_names.word_class("militants") == "N"

@@ -42,6 +42,11 @@ def test_wheel_contains_every_packaged_lexicon_and_template(wheel: Path) -> None
     assert "framing/render/templates/analysis.html.j2" in names
     assert "framing/demo/article.txt" in names
     assert "framing/py.typed" in names
+    grammar = ROOT / "framing" / "lexicon" / "grammar"
+    data = [f for f in grammar.iterdir() if f.suffix in (".tsv", ".txt")]
+    assert {f.name for f in data} >= {"titles.tsv", "speech_cues.tsv", "negators.txt"}
+    for f in data:
+        assert f"framing/lexicon/grammar/{f.name}" in names
 
 
 def test_installed_wheel_loads_lexicons_from_itself(wheel: Path, tmp_path: Path) -> None:
@@ -52,8 +57,10 @@ def test_installed_wheel_loads_lexicons_from_itself(wheel: Path, tmp_path: Path)
         "from framing.lexicon.registry import data_dir, load_lexicons\n"
         "lex = load_lexicons()\n"
         "a = framing.analyze('Militants seized the town, the army said.')\n"
+        "b = framing.analyze('Imam Tarek Halabi said the militants had left.')\n"
         "print(json.dumps({'file': framing.__file__, 'data': str(data_dir()),"
-        " 'names': [x.name for x in lex], 'matches': len(a.matches)}))\n"
+        " 'names': [x.name for x in lex], 'matches': len(a.matches),"
+        " 'speaker': b.voices.attributions[0].speaker}))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -68,3 +75,4 @@ def test_installed_wheel_loads_lexicons_from_itself(wheel: Path, tmp_path: Path)
     assert info["data"] == str(site / "framing" / "lexicons")
     assert info["names"] == ["conflict", "political", "sourcing"]
     assert info["matches"] >= 2
+    assert info["speaker"] == "Tarek Halabi"  # the title list, read from the wheel

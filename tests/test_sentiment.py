@@ -11,17 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from framing.annotate import sentiment
 from framing.annotate.sentiment import (
     SENTIMENT_MODELS,
     SentimentScore,
+    assessment,
     document_sentiment,
+    lexicon,
+    pattern_lexicon,
     pattern_sentiment,
+    tokens,
     vader_compound,
     vader_sentences,
     word_keys,
 )
 from framing.errors import FramingError, InputError, LexiconError
+from framing.lexicon import textblob_data
 from framing.lexicon.matcher import ExtraKeys, compile_matcher
 from framing.lexicon.normalize import WordText, normalize_chars, word_text
 
@@ -146,7 +150,7 @@ def test_lexicon_equals_textblobs() -> None:
 
     reference = textblob.en.sentiment
     reference("warm up")  # loads the lexicon
-    table = sentiment._pattern_lexicon()
+    table = pattern_lexicon()
     words = {word for word, entry in table.items() if entry is not None}
     assert words == set(reference)
     for word in words:
@@ -154,16 +158,18 @@ def test_lexicon_equals_textblobs() -> None:
         assert entry is not None
         p, s, i, kind, _negation = entry
         assert (p, s, i) == tuple(reference[word][None]), word
-        assert (kind != sentiment._NOT_MODIFIER) == ("RB" in reference[word]), word
+        assert (entry.polarity, entry.subjectivity, entry.intensity) == (p, s, i)
+        assert lexicon.pattern_table()[word] == tuple(entry)  # the scoring pass's plain tuples
+        assert (kind != lexicon.NOT_MODIFIER) == ("RB" in reference[word]), word
 
 
 def test_tables_equal_textblobs() -> None:
     from textblob import _text
 
-    assert sentiment._TB_PUNCTUATION == _text.PUNCTUATION
-    assert sentiment._TB_ABBREVIATIONS == _text.ABBREVIATIONS
-    assert {k: set(v) for k, v in sentiment._TB_EMOTICONS.items()} == _text.EMOTICONS
-    assert list(sentiment._TB_EMOTICONS) == list(_text.EMOTICONS)
+    assert tokens.TB_PUNCTUATION == _text.PUNCTUATION
+    assert tokens.TB_ABBREVIATIONS == _text.ABBREVIATIONS
+    assert {k: set(v) for k, v in tokens.TB_EMOTICONS.items()} == _text.EMOTICONS
+    assert list(tokens.TB_EMOTICONS) == list(_text.EMOTICONS)
     # Where one emoticon starts another (":c", ":c)"), TextBlob's regex tries the longer one
     # first, as its group comes first: our longest-first order makes the same choice.
     groups = {e: k for k, (_name, group) in enumerate(_text.EMOTICONS.items()) for e in group}
@@ -174,15 +180,17 @@ def test_tables_equal_textblobs() -> None:
 
 
 def test_missing_lexicon_is_a_framing_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sentiment.importlib.util, "find_spec", lambda name: None)
-    sentiment._pattern_lexicon.cache_clear()
+    monkeypatch.setattr(textblob_data.importlib.util, "find_spec", lambda name: None)
+    lexicon.pattern_table.cache_clear()
+    pattern_lexicon.cache_clear()
     try:
         with pytest.raises(LexiconError, match=r"en-sentiment\.xml was not found") as caught:
             pattern_sentiment("good")
         assert isinstance(caught.value, FramingError)
     finally:
         monkeypatch.undo()
-        sentiment._pattern_lexicon.cache_clear()
+        lexicon.pattern_table.cache_clear()
+        pattern_lexicon.cache_clear()
     assert pattern_sentiment("good").polarity == pytest.approx(0.7)
 
 
@@ -262,7 +270,7 @@ def test_shared_scan_spares_the_own_scan(monkeypatch: pytest.MonkeyPatch) -> Non
     def no_scan() -> None:
         raise AssertionError("document_sentiment scanned the text again")
 
-    monkeypatch.setattr(sentiment, "_word_automaton", no_scan)
+    monkeypatch.setattr(assessment, "word_automaton", no_scan)
     document, _ = document_sentiment(text, spans_of(text), words=words, found=found)
     assert (document.polarity, document.subjectivity) == pytest.approx(textblob_sentiment(text))
 

@@ -10,14 +10,12 @@ ships with TextBlob, read from the installed package without importing it (or NL
 from __future__ import annotations
 
 import functools
-import importlib.util
 import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -25,7 +23,9 @@ import ahocorasick
 
 from framing.document import WORD_RE
 from framing.errors import LexiconError
+from framing.lexicon.grammar import name_words, titles
 from framing.lexicon.normalize import normalize_chars
+from framing.lexicon.textblob_data import textblob_file
 
 if TYPE_CHECKING:
     from framing.analysis import Analysis, Match
@@ -51,26 +51,6 @@ __all__ = [
 
 # --- names and keys ----------------------------------------------------------------------------
 
-_TITLES = frozenset(
-    "president prime minister foreign defense defence interior secretary general gen spokesman "
-    "spokeswoman spokesperson ambassador envoy king queen prince sheikh emir chancellor senator "
-    "sen rep representative governor gov mayor chief commander colonel col lieutenant lt major "
-    "maj captain capt sergeant sgt admiral deputy vice acting former supreme leader ayatollah mr "
-    "mrs ms dr prof judge director chairman chairwoman lord sir brigadier marshal pope imam "
-    "cleric sheik minister's".split()
-)
-_PARTICLES = frozenset("al el ad as ash an ar at az".split())
-_CONNECTORS = frozenset("al el bin ibn bint abu de di da van von der du la le of for".split())
-_DAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec".split()
-)
-_ORG_HEADS = frozenset(
-    "front army brigade brigades battalion battalions movement party council forces force units "
-    "group organization organisation committee union alliance coalition legion guard guards corps "
-    "militia division regiment network league association agency ministry observatory".split()
-)
 _DOT_ACRONYM = re.compile(r"\b((?:[a-z]\.){2,})")
 _TRIM = " \t\n,.;:!?\"'()[]{}"
 
@@ -91,7 +71,8 @@ def norm_name(name: str) -> str:
 
 def unparticle(n: str) -> str:
     words = n.split()
-    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in _PARTICLES)
+    particles = name_words("particle")
+    return " ".join(w for i, w in enumerate(words) if i == 0 or w not in particles)
 
 
 class Known(NamedTuple):
@@ -138,13 +119,23 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(MappingProxyType(known), MappingProxyType(lookup), automaton)
 
 
+def _name_titles() -> frozenset[str]:
+    """The titles stripped from actor names: role ``title`` of ``lexicon/grammar/titles.tsv``.
+
+    Not the ``office`` words (``state``, ``national``, ``army``): they open organisation names
+    ("State Department", "National Coalition", "Army of Islam") as often as an office's title.
+    """
+    return titles("title")
+
+
 def _strip_titles(n: str) -> tuple[str, bool]:
     words = n.split()
+    name_titles = _name_titles()
     titled = False
     gaz = gazetteer().lookup
-    if len(words) > 2 and gaz.get(words[0], ("", ""))[1] == "adjective" and words[1] in _TITLES:
+    if len(words) > 2 and gaz.get(words[0], ("", ""))[1] == "adjective" and words[1] in name_titles:
         words = words[1:]
-    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+    while len(words) > 1 and words[0].rstrip(".") in name_titles:
         words = words[1:]
         titled = True
     return " ".join(words), titled
@@ -175,26 +166,10 @@ def actor_key(name: str) -> str:
 # --- the Brill lexicon of TextBlob, for word classes ------------------------------------------
 
 
-def _textblob_file(name: str) -> Path:
-    """A data file of the installed textblob, found without importing it (and NLTK with it)."""
-    try:
-        spec = importlib.util.find_spec("textblob")
-    except (ImportError, ValueError):
-        spec = None
-    for location in list(spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "en" / name
-        if path.is_file():
-            return path
-    raise LexiconError(
-        f"TextBlob's data file textblob/en/{name} was not found; "
-        "install or reinstall textblob (pip install 'textblob>=0.18')"
-    )
-
-
 @functools.cache
 def _brill() -> Mapping[str, str]:
     """Word -> most frequent part-of-speech tag (Brill's lexicon as shipped with TextBlob)."""
-    path = _textblob_file("en-lexicon.txt")
+    path = textblob_file("en-lexicon.txt")
     out: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8") as fh:
@@ -330,10 +305,11 @@ _CLOSED_TAGS = frozenset("DT IN CC PRP PRP$ RB WDT WP WRB MD CD EX PDT TO UH".sp
 def _droppable(word: str, first: bool, covered: bool) -> tuple[bool, bool]:
     """(drop this word from a name's edge, it is a title)."""
     low = word.lower().rstrip(".")
-    if low in _TITLES:
+    if low in _name_titles():
         return True, True
     tag = _brill().get(low)
-    drop = covered or low in _DAYS_MONTHS or (tag in _CLOSED_TAGS) or (first and _common(word))
+    date = low in name_words("date")
+    drop = covered or date or (tag in _CLOSED_TAGS) or (first and _common(word))
     return drop, False
 
 
@@ -356,6 +332,7 @@ def _run_names(analysis: Analysis, claimed: list[Name]) -> list[Name]:
     openings = doc.sentence_openings
     matched = sorted((m.start, m.end) for m in analysis.matches if not in_name(m, openings))
     speakers = [s for s in analysis.voices.speakers if s[:1].isupper()]
+    connectors = name_words("connector")
 
     def inside(start: int, end: int, among: list[tuple[int, int]]) -> bool:
         """Whether [start, end) overlaps one of `among` (sorted, not nested)."""
@@ -389,7 +366,7 @@ def _run_names(analysis: Analysis, claimed: list[Name]) -> list[Name]:
                 run = []
                 continue
             nxt = words[i + 1][2] if i + 1 < len(words) else ""
-            if _is_cap(w) or (run and w.lower() in _CONNECTORS and _is_cap(nxt)):
+            if _is_cap(w) or (run and w.lower() in connectors and _is_cap(nxt)):
                 run.append((a, b, w, i))
             elif run:
                 runs.append(run)
@@ -412,13 +389,14 @@ _Word = tuple[int, int, str, int]  # start, end, text, index in the sentence
 def _split_at_titles(runs: list[list[_Word]]) -> list[list[_Word]]:
     """Split before titles: "Marovian Interior Minister X" -> "Marovian", "Interior Minister X"."""
     out = []
+    name_titles = _name_titles()
     for run in runs:
         j = next(
             (
                 j
                 for j in range(1, len(run))
-                if run[j][2].lower().rstrip(".") in _TITLES
-                and run[j - 1][2].lower().rstrip(".") not in _TITLES
+                if run[j][2].lower().rstrip(".") in name_titles
+                and run[j - 1][2].lower().rstrip(".") not in name_titles
             ),
             0,
         )
@@ -436,7 +414,7 @@ def _trimmed(
     """The name in a run of capitalised words, or None when nothing name-like is left."""
     lead = run[0][0]
     titled = False
-    org = run[-1][2].lower() in _ORG_HEADS and len(run) > 1
+    org = run[-1][2].lower() in name_words("org_head") and len(run) > 1
     while run:
         first = run[0][3] == 0 and not org
         drop, title = _droppable(run[0][2], first, matched(*run[0][:2]))
@@ -445,7 +423,7 @@ def _trimmed(
         titled = titled or title
         run = run[1:]
     while run and (
-        run[-1][2].lower() in _CONNECTORS
+        run[-1][2].lower() in name_words("connector")
         or _droppable(run[-1][2], run[-1][3] == 0, matched(*run[-1][:2]))[0]
     ):
         run = run[:-1]
@@ -465,7 +443,7 @@ def _trimmed(
     )
     if titled or spoke:
         kind = "person"
-    elif last in _ORG_HEADS:
+    elif last in name_words("org_head"):
         kind = "org" if last in ("ministry", "agency", "observatory") else "group"
     elif name.isupper() and 2 <= len(name) <= 8:
         kind = "group"

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +86,7 @@ class ActorMention:
     key: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "key": self.key}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -107,20 +107,7 @@ class ActorLabel:
     loaded: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "actor": self.actor,
-            "label": self.label,
-            "text": self.text,
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "voice": self.voice,
-            "speaker": self.speaker,
-            "category": self.category,
-            "direction": self.direction,
-            "loaded": self.loaded,
-        }
+        return asdict(self)
 
 
 def _frozen(mapping: Mapping[str, Any] | None = None) -> Mapping[str, Any]:

@@ -21,12 +21,13 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 import ahocorasick
 
 from framing.document import Document, Span
+from framing.lexicon.grammar import speech_cues, titles
 from framing.lexicon.matcher import match_key
 from framing.lexicon.normalize import WordText
 
@@ -45,34 +46,28 @@ __all__ = [
 
 # --- the grammar of attribution -------------------------------------------------------------
 
-_SPEECH = (
-    "said says say told tells stated added adds noted declared announced explained wrote writes "
-    "asked replied responded continued insisted insists claimed claims argued argues warned warns "
-    "urged stressed emphasized emphasised underlined underscored affirmed reaffirmed indicated "
-    "mentioned remarked commented observed concluded admitted conceded alleged alleges suggested "
-    "vowed pledged promised threatened demanded charged accused denied maintained contended "
-    "asserted reiterated recalled tweeted posted quipped joked complained lamented boasted "
-    "cautioned predicted estimated explained countered retorted acknowledged"
-).split()
-_FACTIVE = frozenset(
-    "confirmed confirms revealed reveals disclosed discloses showed shows proved proves "
-    "demonstrated demonstrates established acknowledged acknowledges".split()
-)
-#: Verbs whose reported content may follow without "that" ("said the town fell"); the other
-#: speech verbs often take a plain object ("pledged its support") and need "that" or a colon.
-_BARE_CLAUSE = frozenset(
-    "said says say stated added adds claimed claims argued argues insisted insists warned warns "
-    "noted explained wrote writes suggested maintained contended asserted reiterated indicated "
-    "alleged alleges predicted estimated conceded admitted acknowledged countered told tells "
-    "confirmed revealed".split()
-)
-_PARTICIPLES = (
-    "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
-    "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
-).split()
-_VERBS = sorted(
-    set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True
-)
+
+@functools.cache
+def _verbs() -> tuple[str, ...]:
+    """Verbs of saying and factive verbs (``speech_cues.tsv``), longest first."""
+    words = {c.cue for c in speech_cues() if c.kind == "verb"}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _factive() -> frozenset[str]:
+    """Verbs that present what was said as fact ("confirmed", "revealed")."""
+    return frozenset(c.cue for c in speech_cues() if c.factive)
+
+
+@functools.cache
+def _bare_clause() -> frozenset[str]:
+    """Verbs whose reported content may follow without "that" ("said the town fell"); the
+    other speech verbs often take a plain object ("pledged its support") and need "that" or a
+    colon."""
+    return frozenset(c.cue for c in speech_cues() if c.bare_clause)
+
+
 _AUX = frozenset(
     "has have had also previously later earlier again reportedly repeatedly publicly "
     "separately then once already would will".split()
@@ -96,14 +91,13 @@ CuePayload = tuple[int, int, str]
 def cue_keys() -> dict[str, CuePayload]:
     """Keys ``" word "`` for a :class:`~framing.lexicon.normalize.WordText`: whole words only."""
     keys: dict[str, CuePayload] = {}
-    for kind, words in (
-        (_VERB, _VERBS),
-        (_PARTICIPLE, _PARTICIPLES),
-        (_ACCORDING, ["according to"]),
-    ):
-        for word in words:
-            key = f" {match_key(word)} "
-            keys.setdefault(key, (len(key), kind, word))
+    kinds = {"verb": _VERB, "participle": _PARTICIPLE, "according": _ACCORDING}
+    cues = [(_VERB, word) for word in _verbs()] + [
+        (kinds[c.kind], c.cue) for c in speech_cues() if c.kind != "verb"
+    ]
+    for kind, word in cues:
+        key = f" {match_key(word)} "
+        keys.setdefault(key, (len(key), kind, word))
     return keys
 
 
@@ -148,15 +142,6 @@ def _strip_aux(segment: str) -> str:
 
 
 PRONOUNS = frozenset("he she they it we i".split())
-_TITLES = frozenset(
-    "president prime minister foreign defense defence interior secretary general gen gen. "
-    "spokesman spokeswoman spokesperson ambassador envoy king queen prince sheikh emir "
-    "chancellor senator sen sen. rep rep. representative governor gov gov. mayor chief "
-    "commander colonel col col. lieutenant lt lt. major maj maj. captain capt capt. sergeant "
-    "admiral deputy vice acting former supreme leader ayatollah mr mr. mrs mrs. ms ms. dr dr. "
-    "prof prof. judge justice director chairman chairwoman head officer lord sir state "
-    "affairs security national army military minister's spokesman's".split()
-)
 _INTRO_STOP = frozenset(
     "in on at during after before earlier later also meanwhile then but and however still yet "
     "on friday".split()
@@ -194,15 +179,10 @@ class Attribution:
     speaker_span: Span | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker,
-            "cue": self.cue,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "factive": self.factive,
-        }
+        """Every field but ``speaker_span`` (the speaker's name stands for it)."""
+        out = asdict(self)
+        del out["speaker_span"]
+        return out
 
 
 # --- speakers -------------------------------------------------------------------------------
@@ -218,10 +198,11 @@ def _canonical(phrase: str) -> str:
         if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
             return " ".join(words)
     cut = -1
+    speaker_titles = titles()  # titles and words of an office's description
     for k, w in enumerate(words):
         low = w.lower().rstrip(",")
         if (
-            low in _TITLES
+            low.rstrip(".") in speaker_titles
             or w.endswith(("’s", "'s"))
             or not (
                 w[:1].isupper() or low.startswith(("al-", "el-", "bin", "ibn", "de", "van", "von"))
@@ -506,7 +487,7 @@ def reported_speech(
         if cue.kind != _VERB or v0 in consumed or quoted(v0):
             continue
         verb = cue.word
-        factive = verb in _FACTIVE
+        factive = verb in _factive()
         after = text[v1:body_end]
         last_comma = text.rfind(",", s0, v0)
         # "..., the ministry said." : content before the comma, speaker between comma and verb.
@@ -525,7 +506,7 @@ def reported_speech(
         cm = _CONTENT_START_RE.match(after)
         if cm is not None:
             c0 = v1 + cm.end()
-        elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
+        elif verb in _bare_clause() and not _NOT_CLAUSE_RE.match(after):
             c0 = v1
         else:
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -118,17 +118,10 @@ class Quote:
     nested: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "inner_start": self.inner_start,
-            "inner_end": self.inner_end,
-            "kind": self.kind,
-            "speaker": self.speaker,
-            "mark": self.mark,
-            "continued": self.continued,
-            "nested": self.nested,
-        }
+        """Every field but ``speaker_span`` (the speaker's name stands for it)."""
+        out = asdict(self)
+        del out["speaker_span"]
+        return out
 
 
 @dataclass(frozen=True)

@@ -358,37 +358,34 @@ def _read_tsv(path: Path) -> tuple[str | None, list[Problem]]:
         return None, [Problem(str(path), line, "lexicon file is not valid UTF-8")]
 
 
-def validate_lexicon(path: str | Path) -> list[Problem]:
-    """Every problem in the lexicon at `path` (a .tsv, with its optional .toml card)."""
+def _load(
+    path: str | Path, *, past_card_problems: bool
+) -> tuple[Path, Lexicon | None, list[Problem]]:
+    """The lexicon at `path` (a .tsv, or its .toml card) and its problems; its rows are parsed
+    despite problems in its card only when `past_card_problems` (to report them all)."""
     tsv_path = Path(path)
     if tsv_path.suffix == ".toml":
         tsv_path = tsv_path.with_suffix(".tsv")
     text, problems = _read_tsv(tsv_path)
     card, card_problems = _read_card(tsv_path)
     problems += card_problems
-    if text is None:
-        return problems
-    card_path = tsv_path.with_suffix(".toml")
-    card_bytes = card_path.read_bytes() if card is not None else b""
-    _, row_problems = parse_lexicon(text, path=str(tsv_path), card=card, card_bytes=card_bytes)
-    return problems + row_problems
+    if text is None or (card_problems and not past_card_problems):
+        return tsv_path, None, problems
+    card_bytes = tsv_path.with_suffix(".toml").read_bytes() if card is not None else b""
+    lexicon, row_problems = parse_lexicon(
+        text, path=str(tsv_path), card=card, card_bytes=card_bytes
+    )
+    return tsv_path, lexicon, problems + row_problems
+
+
+def validate_lexicon(path: str | Path) -> list[Problem]:
+    """Every problem in the lexicon at `path` (a .tsv, with its optional .toml card)."""
+    return _load(path, past_card_problems=True)[2]
 
 
 def read_lexicon(path: str | Path) -> Lexicon:
     """Load the lexicon at `path`, raising LexiconError that lists its problems."""
-    tsv_path = Path(path)
-    if tsv_path.suffix == ".toml":
-        tsv_path = tsv_path.with_suffix(".tsv")
-    text, problems = _read_tsv(tsv_path)
-    card, card_problems = _read_card(tsv_path)
-    problems += card_problems
-    lexicon = None
-    if text is not None and not card_problems:
-        card_bytes = tsv_path.with_suffix(".toml").read_bytes() if card is not None else b""
-        lexicon, row_problems = parse_lexicon(
-            text, path=str(tsv_path), card=card, card_bytes=card_bytes
-        )
-        problems += row_problems
+    tsv_path, lexicon, problems = _load(path, past_card_problems=False)
     if lexicon is None or problems:
         shown = "; ".join(str(p) for p in problems[:3])
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""

@@ -24,13 +24,18 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
+from scipy.special import expit
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from framing.annotate.sentiment import pattern_lexicon, pattern_sentiment
 from framing.errors import ModelError
+from framing.lexicon.matcher import Matcher, compile_matcher
+from framing.lexicon.normalize import normalize_chars, word_text
+from framing.lexicon.registry import load_lexicons
 
 __all__ = [
     "TEXT_FEATURES",
@@ -152,8 +157,6 @@ def predict_positive(model: Pipeline, texts: Sequence[str]) -> NDArray[np.float6
 def linear_positive(model: LogisticRegression, X: Any) -> NDArray[np.float64]:
     """P(class 1) of a fitted binary logistic regression: ``expit(X w + b)``, computed directly
     (scikit-learn's checks cost more than the product on a handful of sentences)."""
-    from scipy.special import expit
-
     scores = np.asarray(X @ model.coef_.T, dtype=np.float64).ravel() + float(model.intercept_[0])
     proba: NDArray[np.float64] = expit(scores)
     return proba
@@ -189,17 +192,12 @@ TEXT_FEATURES: tuple[str, ...] = (
 
 
 @functools.cache
-def _matcher() -> Any:
-    from framing.lexicon.matcher import compile_matcher
-    from framing.lexicon.registry import load_lexicons
-
+def _matcher() -> Matcher:
     return compile_matcher(load_lexicons())
 
 
 def _lexicon_counts(text: str) -> tuple[int, float, int, int]:
     """Loaded terms, their summed weight, hedges and boosters in `text` (one sentence)."""
-    from framing.lexicon.normalize import normalize_chars, word_text
-
     opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
     loaded, weight, hedges, boosters = 0, 0.0, 0, 0
     for hit in _matcher().find(text, frozenset((opening,)), word_text(normalize_chars(text))):
@@ -216,9 +214,7 @@ def _lexicon_counts(text: str) -> tuple[int, float, int, int]:
 
 def text_features(text: str, *, lexicons: bool = True) -> list[float]:
     """The :data:`TEXT_FEATURES` of one text."""
-    from framing.annotate.sentiment import _pattern_lexicon, pattern_sentiment
-
-    table = _pattern_lexicon()
+    table = pattern_lexicon()
     score = pattern_sentiment(text)
     ws = words(text)
     subjectivity = 0.0
@@ -227,9 +223,9 @@ def text_features(text: str, *, lexicons: bool = True) -> list[float]:
     for w in ws:
         entry = table.get(w)
         if entry is not None:
-            subjectivity = max(subjectivity, entry[1])
-            polarity = max(polarity, abs(entry[0]))
-            strong += entry[1] > 0.5
+            subjectivity = max(subjectivity, entry.subjectivity)
+            polarity = max(polarity, abs(entry.polarity))
+            strong += entry.subjectivity > 0.5
     lex = _lexicon_counts(text) if lexicons and text.strip() else (0, 0.0, 0, 0)
     return [
         score.polarity,
@@ -343,15 +339,13 @@ class WordBiasTagger(BaseEstimator):
         return whole, chars
 
     def _design(self, vocab: Sequence[str]) -> sp.csr_matrix:
-        from framing.annotate.sentiment import _pattern_lexicon
-
-        table = _pattern_lexicon()
+        table = pattern_lexicon()
         whole, chars = self._vectorizers()
         dense = np.zeros((len(vocab), 3))
         for i, w in enumerate(vocab):
             entry = table.get(w)
             if entry is not None:
-                dense[i] = (abs(entry[0]), entry[1], 1.0)
+                dense[i] = (abs(entry.polarity), entry.subjectivity, 1.0)
         return sp.hstack(
             [whole.transform(vocab), chars.transform(vocab), sp.csr_matrix(dense)], format="csr"
         )
