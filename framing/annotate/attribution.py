@@ -66,12 +66,38 @@ _BARE_CLAUSE = frozenset(
     "alleged alleges predicted estimated conceded admitted acknowledged countered told tells "
     "confirmed revealed".split()
 )
+#: Beliefs, findings and reports: a source holds or states the clause that follows, with or
+#: without "that" ("Republicans fear the party will split", "the poll found voters ...").
+_BELIEF = (
+    "believe believes believed think thinks thought hope hopes hoped fear fears feared expect "
+    "expects expected worry worries worried doubt doubts doubted suspect suspects suspected "
+    "reported reports announced announces found finds show shows showed agree agrees agreed "
+    "acknowledge acknowledges recognized recognizes realize realizes realized"
+).split()
+#: Intentions and commitments: the content is an infinitive ("vowed to repeal ...").
+_TO_CLAUSE = frozenset(
+    "want wants wanted hope hopes hoped plan plans planned expect expects expected vowed vows "
+    "pledged pledges promised promises threatened threatens intend intends intended agreed "
+    "refused refuses sought seeks seek".split()
+)
+#: Verbs whose object and complement are the speaker's words or judgment ("accused officials
+#: of a violation", "called the plan a disaster", "described him as reckless").
+_OBJECT_CLAUSE = frozenset(
+    "accused accuses called calls described describes dubbed labeled labelled branded blamed "
+    "blames criticized criticizes criticised condemned condemns denounced denounces praised "
+    "praises urged urges slammed slams blasted blasts".split()
+)
+_BARE_CLAUSE |= frozenset(_BELIEF)
 _PARTICIPLES = (
     "saying adding noting mentioning stressing warning insisting claiming arguing explaining "
     "stating declaring emphasizing emphasising indicating alleging suggesting accusing telling"
 ).split()
+_PARTICIPLE_SET = frozenset(_PARTICIPLES)
 _VERBS = sorted(
-    set(_SPEECH) | _FACTIVE | {"pointed out", "said in a statement"}, key=len, reverse=True
+    set(_SPEECH) | set(_BELIEF) | _TO_CLAUSE | _OBJECT_CLAUSE | _FACTIVE
+    | {"pointed out", "said in a statement"},
+    key=len,
+    reverse=True,
 )
 _AUX = frozenset(
     "has have had also previously later earlier again reportedly repeatedly publicly "
@@ -130,6 +156,8 @@ def _find_cues(
         start, end = words.span(last, length)
         if kind != _ACCORDING and not text[start].islower():
             continue
+        if start and text[start - 1] in "-‐‑":
+            continue  # part of a compound: "so-called", "self-described"
         old = at.get(start)
         if old is None or old.end < end:
             at[start] = _Cue(start, end, kind, word)
@@ -217,6 +245,9 @@ def _canonical(phrase: str) -> str:
     for k, w in enumerate(words[:-1]):
         if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
             return " ".join(words)
+        if k and words[k + 1].lower() in ("of", "from") and w[:1].isupper() and words[k - 1][:1].isupper():
+            words = words[: k + 1]  # "Bernie Sanders of Vermont": the name, not the place
+            break
     cut = -1
     for k, w in enumerate(words):
         low = w.lower().rstrip(",")
@@ -253,6 +284,8 @@ def _np_before(segment: str) -> str | None:
     head = words[-1].lower().strip("’'")
     if head in PRONOUNS:
         return words[-1]
+    if head in _NOT_SUBJECT_END:
+        return None  # "killed during the siege and called ...": a clause, not a subject
     if not (words[-1][:1].isupper() or head in _HEAD_SET or words[-1].startswith(("al-", "el-"))):
         # "The inquiry", "a local monitoring group": a determiner and up to three lowercase words
         for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
@@ -305,10 +338,106 @@ def _np_before(segment: str) -> str | None:
     return np or None
 
 
+_TAG_TAIL_WORDS = 6
+#: What may follow the verb of a trailing tag: a time, place or manner adverbial.
+_ADVERBIAL_OPENERS = frozenset(
+    "on in at during after before last this late early earlier later yesterday today tonight "
+    "recently afterward afterwards privately publicly repeatedly also again then now via through "
+    "by to when while as from with for about monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split()
+)
+_PARENTHETICAL_RE = re.compile(r"\s*(?:[\w’'.\- ]{0,40}?)?,\s*")
+
+
+def _trailing_tag(
+    text: str, comma: int, v0: int, v1: int, body_end: int
+) -> tuple[str, int | None] | None:
+    """The speaker of a tag after content: ``..., the ministry said (on Tuesday).``,
+    ``..., said X, a spokesman for Y.`` or the parenthetical ``A, X said, B``.
+
+    Returns the speaker phrase and, for a parenthetical, where the content resumes."""
+    between = text[comma + 1 : v0]
+    after = text[v1:body_end]
+    if between.strip():
+        phrase = _subject(between, lenient=False)
+        if phrase is None or len(between.split()) > 16:
+            return None
+        rest = after
+    else:
+        phrase = _np_after(after.lstrip())
+        if phrase is None:
+            return None
+        rest = after[after.find(phrase) + len(phrase) :]
+        # "said X, a senior official at Y": the appositive is part of the tag
+        if rest.lstrip().startswith(","):
+            appositive = rest.lstrip()[1:].split(",")[0]
+            head = appositive.split()[:1]
+            if head and (head[0].lower() in _DETERMINERS or head[0].lower() in _HEAD_SET):
+                rest = rest[rest.find(",") + 1 + len(appositive) :]
+    clause = rest.split(",", 1)
+    words = clause[0].split()
+    if len(words) > _TAG_TAIL_WORDS or "that" in words:
+        return None
+    if words and words[0].lower().strip(".") not in _ADVERBIAL_OPENERS:
+        return None  # "On Thursday, the senator said the bill would fail": content follows
+    lead = text[:comma].split()[-4:]
+    if lead and len(text[: comma].split()) <= 3 and lead[0].lower() in _ADVERBIAL_OPENERS:
+        return None  # "On Thursday, X said": an introduction, not content
+    if len(clause) == 2 and clause[1].strip():
+        # ", X said, it is ..." (content resumes) or ", X said Tuesday, adding ..." (a
+        # participle clause the participle rule handles)
+        resumes = body_end - len(clause[1])
+        first = clause[1].split()[0].lower()
+        if first in _PARTICIPLE_SET or first in ("according", "citing", "referring"):
+            return phrase, None
+        return phrase, resumes + (len(clause[1]) - len(clause[1].lstrip()))
+    return phrase, None
+
+
 _STOP_AFTER = frozenset(
     "on in at during after before following when while who which that to from about as with "
     "late early earlier later yesterday today".split()
 )
+
+
+_ASIDE_RE = re.compile(r"\s*(?:\([^()]{1,120}\)|[—–]\s[^—–]{1,120}\s[—–])\s*")
+#: A party-and-state tag: "(R-Ky.)", "D-Calif.".
+_PARTY_TAG_RE = re.compile(r",?\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\.?\)?")
+#: "Jerry Nadler, a Democrat from New York, said": the appositive closing the subject.
+_APPOSITIVE_RE = re.compile(
+    r"(?<=[A-Za-z.’'])\s*,\s*(?:a|an|the|who|whose|which|[a-z]+(?:’s|'s))\s[^,]{1,120},\s*$"
+)
+_SUBJECT_OPENERS = frozenset("and but so yet or still also".split())
+#: Words that end a clause, not a subject: a subject before a speech verb never ends with them.
+_NOT_SUBJECT_END = frozenset(
+    "is was are were be been being has have had do does did not n't to of for with in on at by "
+    "and or but than as if because when while after before".split()
+)
+
+
+def _subject(segment: str, *, lenient: bool = True) -> str | None:
+    """The subject before a speech verb (``X said ...``): a noun phrase, with any aside in
+    parentheses or between dashes taken out (``Joyce — a lawyer — told``), or else a short
+    lowercase collective (``those surveyed say``, ``Iowa biofuels advocates say``)."""
+    if "(" in segment or "—" in segment or "–" in segment:
+        segment = _ASIDE_RE.sub(" ", segment)
+    if "-" in segment:
+        segment = _PARTY_TAG_RE.sub("", segment)
+    appositive = _APPOSITIVE_RE.search(segment)
+    if appositive is not None:
+        segment = segment[: appositive.start()] + " "
+    phrase = _np_before(segment)
+    if phrase is not None or not lenient:
+        return phrase
+    stretch = _strip_aux(segment).rsplit(",", 1)[-1].split()
+    while stretch and stretch[0].lower() in _SUBJECT_OPENERS:
+        stretch = stretch[1:]
+    if not 2 <= len(stretch) <= 5 or stretch[-1].lower() in _NOT_SUBJECT_END:
+        return None
+    if not all(w.replace("’", "'").replace("'", "").replace("-", "").isalnum() for w in stretch):
+        return None
+    return " ".join(stretch)
 
 
 def _np_after(text: str) -> str | None:
@@ -436,7 +565,13 @@ def before_quote(
 
 
 _THAT_RE = re.compile(r"\s+that\b")
-_AFTER_STOP_RE = re.compile(r"[.!?;“\"‘]|\n")
+#: Ends the window after a quote; the period of a title or an initial does not
+#: ("said Sen. Bernie Sanders", "Kevin D. Williamson wrote").
+_AFTER_STOP_RE = re.compile(
+    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)"
+    r"(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bRev)(?<!\b[A-Z])[.]"
+    r"|[!?;“\"‘]|\n"
+)
 _ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
 
 
@@ -447,10 +582,18 @@ _CONTENT_START_RE = re.compile(
     r"us|me)\s+)?(?:(?:on|in|at|late|early|last|this|during)\s+[\w’'\- ]{1,40}?\s+)?that\b|"
     r"^\s*:",
 )
+#: "to" opening an infinitive ("vowed to repeal"), not a noun phrase ("agreed to a deal").
+_TO_RE = re.compile(
+    r"\s+to\s+(?!(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|any|some|"
+    r"all|each|every|no|more|most|[A-Z]\w*|\d\w*)\b)[a-z]"
+)
+#: After a verb of the object kind, what cannot open its object ("called for", "urged on").
+_NOT_OBJECT_RE = re.compile(r"^\s*(?:[,.;:!?)\]]|$|(?:off|out|up|back|in|into|upon|by|at)\b)", re.I)
+_CLAUSE_END_RE = re.compile(r";|\s[—–]\s|,\s+(?:and|but|while|which|whereas|although|though)\b")
 #: After a speech verb, a word that cannot open the reported clause (a preposition, "to" ...).
 _NOT_CLAUSE_RE = re.compile(
-    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|at|about|during|after|before|from|into|"
-    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b)",
+    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|about|during|after|before|from|into|"
+    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b|at\b(?!\s+(?:least|most)\b))",
     re.I,
 )
 
@@ -509,32 +652,40 @@ def reported_speech(
         factive = verb in _FACTIVE
         after = text[v1:body_end]
         last_comma = text.rfind(",", s0, v0)
-        # "..., the ministry said." : content before the comma, speaker between comma and verb.
-        if last_comma != -1:
-            tail = after.split()
-            if len(tail) <= 6 and "that" not in tail:
-                between = text[last_comma + 1 : v0]
-                phrase = _np_before(between) or (
-                    _np_after(after.lstrip()) if not between.strip() else None
-                )
-                if phrase is not None:
-                    speaker = speakers.resolve(phrase, v0)
-                    out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
-                    break
+        # "..., the ministry said." / "..., said X, an analyst at Y." / "A, X said, B." : the
+        # speaker stands between a comma and the verb (or right after the verb), and what
+        # follows the tag is an adverbial, an appositive or, after a comma, more content.
+        # (not a verb that takes an object: "a move critics called an attempt to ...")
+        if last_comma != -1 and text[s0:last_comma].strip() and verb not in _OBJECT_CLAUSE:
+            tag = _trailing_tag(text, last_comma, v0, v1, body_end)
+            if tag is not None:
+                phrase, resumes = tag
+                speaker = speakers.resolve(phrase, v0)
+                out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
+                if resumes is not None:
+                    out.append(Attribution(resumes, body_end, speaker, verb, v0, v1, factive))
+                break
         # "X warned that ...", "X said ...": a clause after the verb, a subject before it.
         cm = _CONTENT_START_RE.match(after)
+        content_end = body_end
         if cm is not None:
             c0 = v1 + cm.end()
         elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
             c0 = v1
+        elif verb in _TO_CLAUSE and _TO_RE.match(after):
+            c0 = v1
+        elif verb in _OBJECT_CLAUSE and not _NOT_OBJECT_RE.match(after):
+            c0 = v1
+            boundary = _CLAUSE_END_RE.search(text, c0, body_end)
+            content_end = boundary.start() if boundary else body_end
         else:
             continue
-        phrase = _np_before(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
+        phrase = _subject(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
         if phrase is None:
             continue
         speaker = speakers.resolve(phrase, v0)
-        if text[c0:body_end].strip():
-            out.append(Attribution(c0, body_end, speaker, verb, v0, v1, factive))
+        if text[c0:content_end].strip():
+            out.append(Attribution(c0, content_end, speaker, verb, v0, v1, factive))
         break
     # "..., adding that ..." : the latest speaker of this sentence goes on speaking.
     for cue in cues:
