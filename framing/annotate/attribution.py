@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -46,6 +46,7 @@ __all__ = [
 # --- the grammar of attribution -------------------------------------------------------------
 
 _SPEECH = (
+    "retort reply respond answer explain insist "
     "said says say told tells stated added adds noted declared announced explained wrote writes "
     "asked replied responded continued insisted insists claimed claims argued argues warned warns "
     "urged stressed emphasized emphasised underlined underscored affirmed reaffirmed indicated "
@@ -94,7 +95,11 @@ _PARTICIPLES = (
 ).split()
 _PARTICIPLE_SET = frozenset(_PARTICIPLES)
 _VERBS = sorted(
-    set(_SPEECH) | set(_BELIEF) | _TO_CLAUSE | _OBJECT_CLAUSE | _FACTIVE
+    set(_SPEECH)
+    | set(_BELIEF)
+    | _TO_CLAUSE
+    | _OBJECT_CLAUSE
+    | _FACTIVE
     | {"pointed out", "said in a statement"},
     key=len,
     reverse=True,
@@ -164,8 +169,19 @@ def _find_cues(
     return [at[k] for k in sorted(at)]
 
 
+#: Between a subject and its speech verb: "was quick to retort", "went on to say".
+_VERB_CHAIN_RE = re.compile(
+    r"\s+(?:(?:was|were|is|are|has been|had been)\s+(?:quick|eager|keen|careful|happy|swift|"
+    r"(?:the\s+)?(?:first|last))|went\s+on|goes\s+on|took\s+to\s+\w+)\s+to\s*$"
+)
+
+
 def _strip_aux(segment: str) -> str:
     """`segment` without its trailing auxiliaries and adverbs ("has also"), untrimmed."""
+    if segment.endswith("to ") or segment.endswith("to"):
+        chain = _VERB_CHAIN_RE.search(segment)
+        if chain is not None:
+            segment = segment[: chain.start()]
     while True:
         head_last = segment.rsplit(None, 1)
         if not head_last:
@@ -239,13 +255,20 @@ class Attribution:
 @functools.lru_cache(maxsize=4096)
 def _canonical(phrase: str) -> str:
     """A speaker's name from the phrase naming them: titles and possessors dropped."""
+    if "R-" in phrase or "D-" in phrase or "I-" in phrase:
+        phrase = _PARTY_TAG_RE.sub("", phrase)
     words = phrase.strip(" ,").split()
     if not words:
         return phrase
     for k, w in enumerate(words[:-1]):
         if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
             return " ".join(words)
-        if k and words[k + 1].lower() in ("of", "from") and w[:1].isupper() and words[k - 1][:1].isupper():
+        if (
+            k
+            and words[k + 1].lower() in ("of", "from")
+            and w[:1].isupper()
+            and words[k - 1][:1].isupper()
+        ):
             words = words[: k + 1]  # "Bernie Sanders of Vermont": the name, not the place
             break
     cut = -1
@@ -382,7 +405,7 @@ def _trailing_tag(
     if words and words[0].lower().strip(".") not in _ADVERBIAL_OPENERS:
         return None  # "On Thursday, the senator said the bill would fail": content follows
     lead = text[:comma].split()[-4:]
-    if lead and len(text[: comma].split()) <= 3 and lead[0].lower() in _ADVERBIAL_OPENERS:
+    if lead and len(text[:comma].split()) <= 3 and lead[0].lower() in _ADVERBIAL_OPENERS:
         return None  # "On Thursday, X said": an introduction, not content
     if len(clause) == 2 and clause[1].strip():
         # ", X said, it is ..." (content resumes) or ", X said Tuesday, adding ..." (a
@@ -422,11 +445,12 @@ def _subject(segment: str, *, lenient: bool = True) -> str | None:
     lowercase collective (``those surveyed say``, ``Iowa biofuels advocates say``)."""
     if "(" in segment or "—" in segment or "–" in segment:
         segment = _ASIDE_RE.sub(" ", segment)
-    if "-" in segment:
+    if "R-" in segment or "D-" in segment or "I-" in segment:
         segment = _PARTY_TAG_RE.sub("", segment)
-    appositive = _APPOSITIVE_RE.search(segment)
-    if appositive is not None:
-        segment = segment[: appositive.start()] + " "
+    if segment.rstrip().endswith(","):
+        appositive = _APPOSITIVE_RE.search(segment, max(0, len(segment) - 130))
+        if appositive is not None:
+            segment = segment[: appositive.start()] + " "
     phrase = _np_before(segment)
     if phrase is not None or not lenient:
         return phrase
@@ -440,6 +464,11 @@ def _subject(segment: str, *, lenient: bool = True) -> str | None:
     return " ".join(stretch)
 
 
+_FINITE = frozenset(
+    "is was are were will would has have had could should can may might must did does do".split()
+)
+
+
 def _np_after(text: str) -> str | None:
     """The noun phrase right after a verb (``said the minister, ...``)."""
     words: list[str] = []
@@ -449,8 +478,8 @@ def _np_after(text: str) -> str | None:
         words.append(w)
         if len(words) >= 9:
             break
-    if not words:
-        return None
+    if not words or any(w.lower() in _FINITE for w in words):
+        return None  # "..., said the bill was a sham": a clause, not a speaker
     last = words[-1]
     if last.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
         words[-1] = last = last.rstrip(".")
@@ -520,6 +549,11 @@ class Cues:
 def after_quote(text: str, cues: Cues, end: int, limit: int) -> tuple[str | None, int, int] | None:
     """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
     window = text[end:limit]
+    dash = _DASH_TAG_RE.match(window)
+    if dash is not None:  # '"..." — Lina Ortiz, mayor of Dunmore': a dash attribution
+        phrase = _np_after(window[dash.end() :])
+        if phrase is not None:
+            return phrase, end + dash.start(), end + dash.end()
     stop = _AFTER_STOP_RE.search(window)
     window_end = end + (stop.start() if stop else len(window))
     verbs = [c for c in cues.between(end, min(window_end, end + 91)) if c.kind == _VERB]
@@ -546,6 +580,13 @@ def before_quote(
     stripped = text[floor:start].rstrip()
     if (not stripped or stripped[-1] not in ":,") and not _ENDS_WITH_CUE_RE.search(stripped):
         return None
+    lead = _LEAD_IN_RE.match(stripped)
+    if lead is not None:
+        # 'From the auditor's report: "..."', 'Ted Cruz: "..."': a source before a colon
+        group = "np" if lead["np"] else "name"
+        np = lead[group]
+        if np.split()[0].lower() not in _LEAD_IN_STOP and not (group == "name" and np.isupper()):
+            return np, floor + lead.start(group), floor + lead.end()
     found = cues.between(floor, start)
     acc = [c for c in found if c.kind == _ACCORDING]
     if acc:
@@ -565,12 +606,18 @@ def before_quote(
 
 
 _THAT_RE = re.compile(r"\s+that\b")
+_DASH_TAG_RE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-Z])")
+#: A source named before a colon that opens a quote: "From the report:", "Ted Cruz:".
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:From\s+(?P<np>[^:\n]{2,80})|(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*))\s*:$"
+)
+_LEAD_IN_STOP = frozenset("update note editor's photo watch read related breaking".split())
 #: Ends the window after a quote; the period of a title or an initial does not
 #: ("said Sen. Bernie Sanders", "Kevin D. Williamson wrote").
 _AFTER_STOP_RE = re.compile(
-    r"(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)"
-    r"(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bRev)(?<!\b[A-Z])[.]"
-    r"|[!?;“\"‘]|\n"
+    r"[!?;“\"‘\n]|[.](?<!\bSen[.])(?<!\bRep[.])(?<!\bGov[.])(?<!\bMr[.])(?<!\bMrs[.])"
+    r"(?<!\bMs[.])(?<!\bDr[.])(?<!\bGen[.])(?<!\bLt[.])(?<!\bCol[.])(?<!\bSt[.])(?<!\bJr[.])"
+    r"(?<!\bSr[.])(?<!\bProf[.])(?<!\bRev[.])(?<!\b[A-Z][.])"
 )
 _ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
 
@@ -606,15 +653,18 @@ def reported_speech(
     speakers: Speakers,
     quote_speakers: list[tuple[int, str]],
     cues: list[_Cue],
+    quote_starts: list[int] | None = None,
 ) -> list[Attribution]:
     text = doc.text
     s0, s1 = sentence
+    quote_starts = [a for a, _ in in_quote] if quote_starts is None else quote_starts
     body_end = s1
     while body_end > s0 and text[body_end - 1] in ".!?”\"’' ":
         body_end -= 1
 
     def quoted(pos: int) -> bool:
-        return any(a <= pos < b for a, b in in_quote)
+        k = bisect_right(quote_starts, pos) - 1  # quotes do not overlap: the one starting last
+        return k >= 0 and pos < in_quote[k][1]
 
     out: list[Attribution] = []
     # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
@@ -670,10 +720,10 @@ def reported_speech(
         content_end = body_end
         if cm is not None:
             c0 = v1 + cm.end()
-        elif verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after):
-            c0 = v1
-        elif verb in _TO_CLAUSE and _TO_RE.match(after):
-            c0 = v1
+        elif (verb in _BARE_CLAUSE and not _NOT_CLAUSE_RE.match(after)) or (
+            verb in _TO_CLAUSE and _TO_RE.match(after)
+        ):
+            c0 = v1  # "X said the town fell", "X vowed to fight"
         elif verb in _OBJECT_CLAUSE and not _NOT_OBJECT_RE.match(after):
             c0 = v1
             boundary = _CLAUSE_END_RE.search(text, c0, body_end)

@@ -416,6 +416,7 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
     raw = _raw_quotes(doc)
     top = [q for q in raw if not q.nested]
     in_quote = [Span(q.inner_start, q.inner_end) for q in top]
+    quote_starts = [q.inner_start for q in top]
     if cues is None:
         cues = Cues(text, doc.match_text)
     speakers = Speakers()
@@ -448,7 +449,14 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
         if in_sentence:
             attributions.extend(
                 reported_speech(
-                    doc, sentence, in_quote, consumed, speakers, quote_speakers, in_sentence
+                    doc,
+                    sentence,
+                    in_quote,
+                    consumed,
+                    speakers,
+                    quote_speakers,
+                    in_sentence,
+                    quote_starts,
                 )
             )
 
