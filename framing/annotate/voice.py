@@ -436,8 +436,11 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
             # paragraph, or, opening a paragraph, of a quote in the paragraph before.
             p_idx = doc.paragraph_index(q.start)
             opens_paragraph = bool(doc.paragraphs) and q.start == doc.paragraphs[p_idx].start
-            if q.speaker is None and (
-                prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1)
+            # A short phrase with no punctuation is a scare quote, not a quote going on.
+            if (
+                q.speaker is None
+                and (prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1))
+                and not _is_scare(text, q.inner_start, q.inner_end)
             ):
                 q.speaker = prev[1]
             if q.speaker is not None:
