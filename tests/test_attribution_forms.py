@@ -138,6 +138,12 @@ def test_the_outlets_own_words_stay_its_own(text: str, phrase: str) -> None:
         ('"We will win," said Rep. Omar Diaz (D-Ohio).', "We will win", "Omar Diaz"),
         # never a place named after the person
         ('"It is over," said Ada Kerr, a senator from Utah.', "It is over", "Ada Kerr"),
+        # an age or a hometown after the name is not the speaker
+        ("Ann Lee, 44, of Ashton, Md., said the line was long.", "line was long", "Ann Lee"),
+        ('"No," Ada Kerr, the senator from Utah, said.', "No", "Ada Kerr"),
+        # a clause opener is not part of the name; a name that is also a word stays a name
+        ("Although Ortiz lost, Ortiz said the levy was fair.", "levy was fair", "Ortiz"),
+        ("Theresa May said the deal was done.", "deal was done", "Theresa May"),
         # a pronoun resolves to the speaker named before
         ('Ada Kerr said the vote was close. "It is over," she said.', "It is over", "Ada Kerr"),
     ],
@@ -145,6 +151,18 @@ def test_the_outlets_own_words_stay_its_own(text: str, phrase: str) -> None:
 def test_speaker_rules(text: str, phrase: str, speaker: str) -> None:
     kind, said = voice(text, phrase)
     assert (kind in ("quote", "attributed"), said) == (True, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is over," Wednesday said.',  # a weekday heading a line is no speaker
+        '"We lost," his said.',
+    ],
+)
+def test_never_a_speaker(text: str) -> None:
+    layer = find_voices(Document.from_text(text))
+    assert [q.speaker for q in layer.quotes] == [None]
 
 
 def test_an_introduction_is_not_content() -> None:

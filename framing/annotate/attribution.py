@@ -429,7 +429,12 @@ _ASIDE_RE = re.compile(r"\s*(?:\([^()]{1,120}\)|[—–]\s[^—–]{1,120}\s[—
 _PARTY_TAG_RE = re.compile(r",?\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\.?\)?")
 #: "Jerry Nadler, a Democrat from New York, said": the appositive closing the subject.
 _APPOSITIVE_RE = re.compile(
-    r"(?<=[A-Za-z.’'])\s*,\s*(?:a|an|the|who|whose|which|[a-z]+(?:’s|'s))\s[^,]{1,120},\s*$"
+    r"(?<=[A-Za-z.’'])\s*,\s*(?:"
+    r"(?:a|an|the|who|whose|which|[a-z]+(?:’s|'s))\s[^,]{1,120}"  # ", a Democrat from Ohio,"
+    # ", 59, of Ashton, Md.,"
+    r"|(?:\d{1,3}\s*,\s*)?(?:of|from)\s+[A-Z][^,]{0,60}(?:,\s*[A-Z][A-Za-z.]{1,12})?"
+    r"|\d{1,3}"  # ", 59,"
+    r"),\s*$"
 )
 _SUBJECT_OPENERS = frozenset("and but so yet or still also".split())
 #: Words that end a clause, not a subject: a subject before a speech verb never ends with them.
@@ -493,6 +498,42 @@ def _np_after(text: str) -> str | None:
     return " ".join(words)
 
 
+#: Words that open a clause before its subject: "Although Trump", "When Clinton".
+_CLAUSE_OPENERS = frozenset(
+    "although though when while whereas if since because after before as once unless until "
+    "however meanwhile still yet but and so recently also then now later earlier".split()
+)
+#: Never a speaker on their own: times, numbers, possessives, determiners, modals.
+_NOT_A_SPEAKER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january "
+    "february march april june july august september october november december one two three "
+    "four five six seven eight nine ten his her their its our my your the a an this that these "
+    "those some many most all both each either neither none another other others "
+    "should would could can will might must".split()
+)
+
+
+def _speaker_name(name: str) -> str | None:
+    """`name` as a speaker, or None when it cannot be one.
+
+    A clause opener comes off ("Although Trump" is Trump); a time, a number, a possessive, a
+    determiner or a modal is never a speaker ("Wednesday", "three", "his", "I should"), nor is
+    a bare place abbreviation ("Va.") or a title alone ("Sen")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _CLAUSE_OPENERS:
+        words = words[1:]
+    last = words[-1].strip(".,") if words else ""
+    if not words or (last.lower() in _NOT_A_SPEAKER and (last.islower() or len(words) == 1)):
+        return None  # "Theresa May" is a name; "may", "his", "Wednesday" are not
+    if len(words) == 1:
+        low = words[0].lower().strip(".,")
+        if low in _CLAUSE_OPENERS or low in _TITLES or re.fullmatch(r"[A-Z][a-z]{0,4}\.", words[0]):
+            return None
+    if any(w in ("should", "would", "could", "will", "can") for w in words):
+        return None
+    return " ".join(words)
+
+
 class Speakers:
     """Resolves pronouns to the latest speaker and surnames to full names seen before."""
 
@@ -511,7 +552,9 @@ class Speakers:
             return None
         if phrase.lower() in PRONOUNS:
             return self.last
-        name = _canonical(phrase)
+        name = _speaker_name(_canonical(phrase))
+        if name is None:
+            return None
         if name[:1].isupper() and " " not in name:
             for full in reversed(self.names):
                 if full.endswith(" " + name):
@@ -565,7 +608,9 @@ def after_quote(text: str, cues: Cues, end: int, limit: int) -> tuple[str | None
         last = pre.split()[-1]
         if len(pre.split()) > 9:
             return None
-        phrase = last if last.lower() in PRONOUNS else _np_before(pre)
+        # the unstripped text keeps an appositive's closing comma: '," Kerr, a senator, said'
+        raw = text[end : v.start].lstrip(" ,\u00a0\t\n")
+        phrase = last if last.lower() in PRONOUNS else _subject(raw, lenient=False)
     else:
         phrase = _np_after(text[v.end : window_end].lstrip())
     if phrase is None:
@@ -599,7 +644,7 @@ def before_quote(
     v = verbs[-1]
     if len(text[v.end : start].split()) > 7:
         return None
-    phrase = _np_before(text[floor : v.start])
+    phrase = _subject(text[floor : v.start], lenient=False)
     if phrase is None:
         return None
     return phrase, v.start, v.end
