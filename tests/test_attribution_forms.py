@@ -71,6 +71,11 @@ SOURCES_WITHOUT_A_VERB = [
     ("Ortiz tweeted that the levy was a scam.", "levy was a scam", "Ortiz"),
     ("Ortiz posted that the levy was a scam.", "levy was a scam", "Ortiz"),
     (
+        "Interfax quoted Interior Minister Arsen Avakov as saying the border was closed.",
+        "border was closed",
+        "Arsen Avakov",
+    ),
+    (
         "In a statement, the ministry said the strike was lawful.",
         "strike was lawful",
         "the ministry",
@@ -151,6 +156,12 @@ def test_the_outlets_own_words_stay_its_own(text: str, phrase: str) -> None:
 def test_speaker_rules(text: str, phrase: str, speaker: str) -> None:
     kind, said = voice(text, phrase)
     assert (kind in ("quote", "attributed"), said) == (True, speaker)
+
+
+def test_a_phrase_inside_reported_words_is_a_quote_even_without_a_named_speaker() -> None:
+    text = 'He attacked what he called "the levy lapdogs" on Friday.'
+    layer = find_voices(Document.from_text(text))
+    assert [q.kind for q in layer.quotes] == ["speech"]
 
 
 @pytest.mark.parametrize(

@@ -651,6 +651,7 @@ def before_quote(
 
 
 _THAT_RE = re.compile(r"\s+that\b")
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<np>[^,.;:\n]{2,80}?)\s+as\s+")
 _DASH_TAG_RE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-Z])")
 #: A source named before a colon that opens a quote: "From the report:", "Ted Cruz:".
 _LEAD_IN_RE = re.compile(
@@ -786,6 +787,16 @@ def reported_speech(
     for cue in cues:
         p0 = cue.start
         if cue.kind != _PARTICIPLE or quoted(p0) or any(a.start <= p0 < a.end for a in out):
+            continue
+        quoted_as = _QUOTED_AS_RE.search(text, s0, p0)
+        if quoted_as is not None and quoted_as.end() == p0:
+            # "Interfax quoted Interior Minister Arsen Avakov as saying ...": Avakov speaks
+            c0 = cue.end
+            that = _THAT_RE.match(text, c0)
+            c0 = that.end() if that else c0
+            speaker = speakers.resolve(quoted_as["np"], p0)
+            if text[c0:body_end].strip():
+                out.append(Attribution(c0, body_end, speaker, "quoted as saying", p0, cue.end))
             continue
         lead = text[s0:p0].rstrip()
         if lead and not (lead.endswith(",") or lead.endswith(" and")):

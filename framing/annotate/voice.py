@@ -473,7 +473,8 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
             speaker = outer.speaker if outer else None
         elif speaker is None:
             host = next((a for a in said if a.start <= q.start < a.end), None)
-            if host is not None and host.speaker:
+            if host is not None:
+                # inside someone's reported words, a quote is theirs (what X called "...")
                 speaker = host.speaker
             elif _is_scare(text, q.inner_start, q.inner_end):
                 kind = "scare"
