@@ -36,9 +36,7 @@ from _shared import need
 from framing import analyze_many
 
 WORD = re.compile(r"\w+")
-PRONOUNS = frozenset(
-    "he she they it i we you him her them his its their who which that".split()
-)
+PRONOUNS = frozenset("he she they it i we you him her them his its their who which that".split())
 STOP = frozenset("the a an of 's mr mrs ms dr sen rep gov pres".split())
 
 
@@ -64,9 +62,7 @@ def parse_ann(path: Path) -> list[GoldAttribution]:
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 2:
             kind, _, locs = parts[1].partition(" ")
-            ranges = tuple(
-                (int(a), int(b)) for a, b in (r.split() for r in locs.split(";"))
-            )
+            ranges = tuple((int(a), int(b)) for a, b in (r.split() for r in locs.split(";")))
             spans[parts[0]] = (kind, ranges, parts[2] if len(parts) > 2 else "")
         elif parts[0].startswith("E") and len(parts) >= 2:
             events.append(dict(a.split(":", 1) for a in parts[1].split() if ":" in a))
@@ -114,7 +110,7 @@ class Tally:
     pronoun_sources: int = 0
     missed: list[tuple[str, str, str | None]] = field(default_factory=list)
     wrong: list[tuple[str, str, str, str]] = field(default_factory=list)
-    pronouns: list[tuple[str, str, str]] = field(default_factory=list)
+    pronouns: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def scores(self) -> dict[str, float]:
         p = self.tp / max(self.tp + self.fp, 1)
@@ -179,7 +175,9 @@ def score_article(article: Article, pred: list[str | None], tally: Tally) -> Non
         said = Counter(covered).most_common(1)[0][0] or ""
         if head(source) in PRONOUNS or source.lower() in PRONOUNS:
             tally.pronoun_sources += 1
-            tally.pronouns.append((article.name, source, said))
+            start = g.content[0][0]
+            context = text[max(0, start - 300) : start + 80].replace("\n", " ")
+            tally.pronouns.append((article.name, source, said, context))
             continue
         tally.speaker_n += 1
         if not said:
@@ -209,6 +207,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--errors", type=int, default=0, help="print a sample of N errors each")
+    parser.add_argument(
+        "--pronouns",
+        type=int,
+        default=0,
+        help="print N attributions with a pronoun source, with context, to check by hand",
+    )
     args = parser.parse_args()
     articles = read_split(args.split)
     tally = evaluate(articles)
@@ -229,9 +233,14 @@ def main() -> None:
         print(f"\n-- wrong or missing speakers, {args.errors} of {len(tally.wrong)}")
         for name, source, said, content in _sample(tally.wrong, args.errors):  # type: ignore[misc]
             print(f"[{name[:30]}] gold={source!r} framing={said!r}: {content[:100]!r}")
-        print(f"\n-- pronoun sources, {args.errors} of {len(tally.pronouns)}")
-        for name, source, said in _sample(tally.pronouns, args.errors):  # type: ignore[misc]
-            print(f"[{name[:30]}] gold={source!r} framing={said!r}")
+    if args.pronouns:
+        named = sum(1 for *_, said, _ in tally.pronouns if said and said.lower() not in PRONOUNS)
+        print(
+            f"\n-- pronoun sources: {len(tally.pronouns)}, framing names a speaker for {named} "
+            f"({named / max(len(tally.pronouns), 1):.3f}); {args.pronouns} to check by hand:"
+        )
+        for name, source, said, context in _sample(tally.pronouns, args.pronouns):  # type: ignore[misc]
+            print(f"[{name[:30]}] gold={source!r} framing={said!r}\n    ...{context}")
 
 
 if __name__ == "__main__":

@@ -83,8 +83,8 @@ def test_single_quotes_inside_double_are_part_of_the_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
-        ("The group calls its dead ‘martyrs’ in its videos.", "martyrs"),
         ('The so-called "peace plan" failed within a week.', "peace plan"),
+        ("The ‘reform’ package passed the senate on Tuesday.", "reform"),
         (
             "An al-Qaeda splinter group set up the ‘Islamic State of Iraq and Syria’ (ISIS).",
             "Islamic State",
@@ -93,6 +93,21 @@ def test_single_quotes_inside_double_are_part_of_the_quote() -> None:
 )
 def test_scare_quotes_stay_in_the_outlets_voice(text: str, phrase: str) -> None:
     assert voice_of(text, phrase) == ("author", None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        ("The group calls its dead ‘martyrs’ in its videos.", "martyrs", "The group"),
+        ('Senator Ana Ruiz called the bill "a betrayal of workers".', "betrayal", "Ana Ruiz"),
+        ('The mayor described the protest as "an invasion".', "invasion", "The mayor"),
+    ],
+)
+def test_a_phrase_a_speaker_is_said_to_use_is_their_quote(
+    text: str, phrase: str, speaker: str
+) -> None:
+    """After "called", "described as" ...: the speaker's words, not a scare quote (issue 11)."""
+    assert voice_of(text, phrase) == ("quote", speaker, False)
 
 
 def test_apostrophes_are_not_quotes() -> None:

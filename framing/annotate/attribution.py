@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
@@ -66,6 +66,25 @@ def _bare_clause() -> frozenset[str]:
     other speech verbs often take a plain object ("pledged its support") and need "that" or a
     colon."""
     return frozenset(c.cue for c in speech_cues() if c.bare_clause)
+
+
+@functools.cache
+def _to_clause() -> frozenset[str]:
+    """Verbs of intention whose content is an infinitive ("vowed to repeal ...")."""
+    return frozenset(c.cue for c in speech_cues() if c.to_clause)
+
+
+@functools.cache
+def _object_clause() -> frozenset[str]:
+    """Verbs whose object and complement are the speaker's words or judgment ("accused
+    officials of a violation", "called the plan a disaster", "described him as reckless")."""
+    return frozenset(c.cue for c in speech_cues() if c.object)
+
+
+@functools.cache
+def _participles() -> frozenset[str]:
+    """Participles that go on with the latest speaker ("..., adding that ...")."""
+    return frozenset(c.cue for c in speech_cues() if c.kind == "participle")
 
 
 _AUX = frozenset(
@@ -124,14 +143,27 @@ def _find_cues(
         start, end = words.span(last, length)
         if kind != _ACCORDING and not text[start].islower():
             continue
+        if start and text[start - 1] in "-‐‑":
+            continue  # part of a compound: "so-called", "self-described"
         old = at.get(start)
         if old is None or old.end < end:
             at[start] = _Cue(start, end, kind, word)
     return [at[k] for k in sorted(at)]
 
 
+#: Between a subject and its speech verb: "was quick to retort", "went on to say".
+_VERB_CHAIN_RE = re.compile(
+    r"\s+(?:(?:was|were|is|are|has been|had been)\s+(?:quick|eager|keen|careful|happy|swift|"
+    r"(?:the\s+)?(?:first|last))|went\s+on|goes\s+on|took\s+to\s+\w+)\s+to\s*$"
+)
+
+
 def _strip_aux(segment: str) -> str:
     """`segment` without its trailing auxiliaries and adverbs ("has also"), untrimmed."""
+    if segment.endswith("to ") or segment.endswith("to"):
+        chain = _VERB_CHAIN_RE.search(segment)
+        if chain is not None:
+            segment = segment[: chain.start()]
     while True:
         head_last = segment.rsplit(None, 1)
         if not head_last:
@@ -191,12 +223,22 @@ class Attribution:
 @functools.lru_cache(maxsize=4096)
 def _canonical(phrase: str) -> str:
     """A speaker's name from the phrase naming them: titles and possessors dropped."""
+    if "R-" in phrase or "D-" in phrase or "I-" in phrase:
+        phrase = _PARTY_TAG_RE.sub("", phrase)
     words = phrase.strip(" ,").split()
     if not words:
         return phrase
     for k, w in enumerate(words[:-1]):
         if w.lower() in _HEAD_SET and words[k + 1].lower() in ("for", "of", "at", "to", "from"):
             return " ".join(words)
+        if (
+            k
+            and words[k + 1].lower() in ("of", "from")
+            and w[:1].isupper()
+            and words[k - 1][:1].isupper()
+        ):
+            words = words[: k + 1]  # "Bernie Sanders of Vermont": the name, not the place
+            break
     cut = -1
     speaker_titles = titles()  # titles and words of an office's description
     for k, w in enumerate(words):
@@ -234,6 +276,8 @@ def _np_before(segment: str) -> str | None:
     head = words[-1].lower().strip("’'")
     if head in PRONOUNS:
         return words[-1]
+    if head in _NOT_SUBJECT_END:
+        return None  # "killed during the siege and called ...": a clause, not a subject
     if not (words[-1][:1].isupper() or head in _HEAD_SET or words[-1].startswith(("al-", "el-"))):
         # "The inquiry", "a local monitoring group": a determiner and up to three lowercase words
         for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
@@ -286,9 +330,116 @@ def _np_before(segment: str) -> str | None:
     return np or None
 
 
+_TAG_TAIL_WORDS = 6
+#: What may follow the verb of a trailing tag: a time, place or manner adverbial.
+_ADVERBIAL_OPENERS = frozenset(
+    "on in at during after before last this late early earlier later yesterday today tonight "
+    "recently afterward afterwards privately publicly repeatedly also again then now via through "
+    "by to when while as from with for about monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split()
+)
+_PARENTHETICAL_RE = re.compile(r"\s*(?:[\w’'.\- ]{0,40}?)?,\s*")
+
+
+def _trailing_tag(
+    text: str, comma: int, v0: int, v1: int, body_end: int
+) -> tuple[str, int | None] | None:
+    """The speaker of a tag after content: ``..., the ministry said (on Tuesday).``,
+    ``..., said X, a spokesman for Y.`` or the parenthetical ``A, X said, B``.
+
+    Returns the speaker phrase and, for a parenthetical, where the content resumes."""
+    between = text[comma + 1 : v0]
+    after = text[v1:body_end]
+    if between.strip():
+        phrase = _subject(between, lenient=False)
+        if phrase is None or len(between.split()) > 16:
+            return None
+        rest = after
+    else:
+        phrase = _np_after(after.lstrip())
+        if phrase is None:
+            return None
+        rest = after[after.find(phrase) + len(phrase) :]
+        # "said X, a senior official at Y": the appositive is part of the tag
+        if rest.lstrip().startswith(","):
+            appositive = rest.lstrip()[1:].split(",")[0]
+            head = appositive.split()[:1]
+            if head and (head[0].lower() in _DETERMINERS or head[0].lower() in _HEAD_SET):
+                rest = rest[rest.find(",") + 1 + len(appositive) :]
+    clause = rest.split(",", 1)
+    words = clause[0].split()
+    if len(words) > _TAG_TAIL_WORDS or "that" in words:
+        return None
+    if words and words[0].lower().strip(".") not in _ADVERBIAL_OPENERS:
+        return None  # "On Thursday, the senator said the bill would fail": content follows
+    lead = text[:comma].split()[-4:]
+    if lead and len(text[:comma].split()) <= 3 and lead[0].lower() in _ADVERBIAL_OPENERS:
+        return None  # "On Thursday, X said": an introduction, not content
+    if len(clause) == 2 and clause[1].strip():
+        # ", X said, it is ..." (content resumes) or ", X said Tuesday, adding ..." (a
+        # participle clause the participle rule handles)
+        resumes = body_end - len(clause[1])
+        first = clause[1].split()[0].lower()
+        if first in _participles() or first in ("according", "citing", "referring"):
+            return phrase, None
+        return phrase, resumes + (len(clause[1]) - len(clause[1].lstrip()))
+    return phrase, None
+
+
 _STOP_AFTER = frozenset(
     "on in at during after before following when while who which that to from about as with "
     "late early earlier later yesterday today".split()
+)
+
+
+_ASIDE_RE = re.compile(r"\s*(?:\([^()]{1,120}\)|[—–]\s[^—–]{1,120}\s[—–])\s*")
+#: A party-and-state tag: "(R-Ky.)", "D-Calif.".
+_PARTY_TAG_RE = re.compile(r",?\s*\(?\b[RDI]-[A-Z][A-Za-z.]*\.?\)?")
+#: "Jerry Nadler, a Democrat from New York, said": the appositive closing the subject.
+_APPOSITIVE_RE = re.compile(
+    r"(?<=[A-Za-z.’'])\s*,\s*(?:"
+    r"(?:a|an|the|who|whose|which|[a-z]+(?:’s|'s))\s[^,]{1,120}"  # ", a Democrat from Ohio,"
+    # ", 59, of Ashton, Md.,"
+    r"|(?:\d{1,3}\s*,\s*)?(?:of|from)\s+[A-Z][^,]{0,60}(?:,\s*[A-Z][A-Za-z.]{1,12})?"
+    r"|\d{1,3}"  # ", 59,"
+    r"),\s*$"
+)
+_SUBJECT_OPENERS = frozenset("and but so yet or still also".split())
+#: Words that end a clause, not a subject: a subject before a speech verb never ends with them.
+_NOT_SUBJECT_END = frozenset(
+    "is was are were be been being has have had do does did not n't to of for with in on at by "
+    "and or but than as if because when while after before".split()
+)
+
+
+def _subject(segment: str, *, lenient: bool = True) -> str | None:
+    """The subject before a speech verb (``X said ...``): a noun phrase, with any aside in
+    parentheses or between dashes taken out (``Joyce — a lawyer — told``), or else a short
+    lowercase collective (``those surveyed say``, ``Iowa biofuels advocates say``)."""
+    if "(" in segment or "—" in segment or "–" in segment:
+        segment = _ASIDE_RE.sub(" ", segment)
+    if "R-" in segment or "D-" in segment or "I-" in segment:
+        segment = _PARTY_TAG_RE.sub("", segment)
+    if segment.rstrip().endswith(","):
+        appositive = _APPOSITIVE_RE.search(segment, max(0, len(segment) - 130))
+        if appositive is not None:
+            segment = segment[: appositive.start()] + " "
+    phrase = _np_before(segment)
+    if phrase is not None or not lenient:
+        return phrase
+    stretch = _strip_aux(segment).rsplit(",", 1)[-1].split()
+    while stretch and stretch[0].lower() in _SUBJECT_OPENERS:
+        stretch = stretch[1:]
+    if not 2 <= len(stretch) <= 5 or stretch[-1].lower() in _NOT_SUBJECT_END:
+        return None
+    if not all(w.replace("’", "'").replace("'", "").replace("-", "").isalnum() for w in stretch):
+        return None
+    return " ".join(stretch)
+
+
+_FINITE = frozenset(
+    "is was are were will would has have had could should can may might must did does do".split()
 )
 
 
@@ -301,8 +452,8 @@ def _np_after(text: str) -> str | None:
         words.append(w)
         if len(words) >= 9:
             break
-    if not words:
-        return None
+    if not words or any(w.lower() in _FINITE for w in words):
+        return None  # "..., said the bill was a sham": a clause, not a speaker
     last = words[-1]
     if last.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", last):
         words[-1] = last = last.rstrip(".")
@@ -312,6 +463,46 @@ def _np_after(text: str) -> str | None:
         or last.lower() in PRONOUNS
         or (words[0].lower() in _DETERMINERS and len(words) <= 5)
     ):
+        return None
+    return " ".join(words)
+
+
+#: Words that open a clause before its subject: "Although Trump", "When Clinton".
+_CLAUSE_OPENERS = frozenset(
+    "although though when while whereas if since because after before as once unless until "
+    "however meanwhile still yet but and so recently also then now later earlier".split()
+)
+#: Never a speaker on their own: times, numbers, possessives, determiners, modals.
+_NOT_A_SPEAKER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january "
+    "february march april june july august september october november december one two three "
+    "four five six seven eight nine ten his her their its our my your the a an this that these "
+    "those some many most all both each either neither none another other others "
+    "should would could can will might must".split()
+)
+
+
+def _speaker_name(name: str) -> str | None:
+    """`name` as a speaker, or None when it cannot be one.
+
+    A clause opener comes off ("Although Trump" is Trump); a time, a number, a possessive, a
+    determiner or a modal is never a speaker ("Wednesday", "three", "his", "I should"), nor is
+    a bare place abbreviation ("Va.") or a title alone ("Sen")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _CLAUSE_OPENERS:
+        words = words[1:]
+    last = words[-1].strip(".,") if words else ""
+    if not words or (last.lower() in _NOT_A_SPEAKER and (last.islower() or len(words) == 1)):
+        return None  # "Theresa May" is a name; "may", "his", "Wednesday" are not
+    if len(words) == 1:
+        low = words[0].lower().strip(".,")
+        if (
+            low in _CLAUSE_OPENERS
+            or low in titles()
+            or re.fullmatch(r"[A-Z][a-z]{0,4}\.", words[0])
+        ):
+            return None
+    if any(w in ("should", "would", "could", "will", "can") for w in words):
         return None
     return " ".join(words)
 
@@ -334,7 +525,9 @@ class Speakers:
             return None
         if phrase.lower() in PRONOUNS:
             return self.last
-        name = _canonical(phrase)
+        name = _speaker_name(_canonical(phrase))
+        if name is None:
+            return None
         if name[:1].isupper() and " " not in name:
             for full in reversed(self.names):
                 if full.endswith(" " + name):
@@ -372,6 +565,11 @@ class Cues:
 def after_quote(text: str, cues: Cues, end: int, limit: int) -> tuple[str | None, int, int] | None:
     """Speaker phrase and verb span in ``", Araghchi stated`` / ``," said X`` after a quote."""
     window = text[end:limit]
+    dash = _DASH_TAG_RE.match(window)
+    if dash is not None:  # '"..." — Lina Ortiz, mayor of Dunmore': a dash attribution
+        phrase = _np_after(window[dash.end() :])
+        if phrase is not None:
+            return phrase, end + dash.start(), end + dash.end()
     stop = _AFTER_STOP_RE.search(window)
     window_end = end + (stop.start() if stop else len(window))
     verbs = [c for c in cues.between(end, min(window_end, end + 91)) if c.kind == _VERB]
@@ -383,7 +581,9 @@ def after_quote(text: str, cues: Cues, end: int, limit: int) -> tuple[str | None
         last = pre.split()[-1]
         if len(pre.split()) > 9:
             return None
-        phrase = last if last.lower() in PRONOUNS else _np_before(pre)
+        # the unstripped text keeps an appositive's closing comma: '," Kerr, a senator, said'
+        raw = text[end : v.start].lstrip(" ,\u00a0\t\n")
+        phrase = last if last.lower() in PRONOUNS else _subject(raw, lenient=False)
     else:
         phrase = _np_after(text[v.end : window_end].lstrip())
     if phrase is None:
@@ -398,6 +598,13 @@ def before_quote(
     stripped = text[floor:start].rstrip()
     if (not stripped or stripped[-1] not in ":,") and not _ENDS_WITH_CUE_RE.search(stripped):
         return None
+    lead = _LEAD_IN_RE.match(stripped)
+    if lead is not None:
+        # 'From the auditor's report: "..."', 'Ted Cruz: "..."': a source before a colon
+        group = "np" if lead["np"] else "name"
+        np = lead[group]
+        if np.split()[0].lower() not in _LEAD_IN_STOP and not (group == "name" and np.isupper()):
+            return np, floor + lead.start(group), floor + lead.end()
     found = cues.between(floor, start)
     acc = [c for c in found if c.kind == _ACCORDING]
     if acc:
@@ -410,14 +617,27 @@ def before_quote(
     v = verbs[-1]
     if len(text[v.end : start].split()) > 7:
         return None
-    phrase = _np_before(text[floor : v.start])
+    phrase = _subject(text[floor : v.start], lenient=False)
     if phrase is None:
         return None
     return phrase, v.start, v.end
 
 
 _THAT_RE = re.compile(r"\s+that\b")
-_AFTER_STOP_RE = re.compile(r"[.!?;“\"‘]|\n")
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(?P<np>[^,.;:\n]{2,80}?)\s+as\s+")
+_DASH_TAG_RE = re.compile(r"[ \t\u00a0]*[—–][ \t\u00a0]*(?=[A-Z])")
+#: A source named before a colon that opens a quote: "From the report:", "Ted Cruz:".
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:From\s+(?P<np>[^:\n]{2,80})|(?P<name>(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*))\s*:$"
+)
+_LEAD_IN_STOP = frozenset("update note editor's photo watch read related breaking".split())
+#: Ends the window after a quote; the period of a title or an initial does not
+#: ("said Sen. Bernie Sanders", "Kevin D. Williamson wrote").
+_AFTER_STOP_RE = re.compile(
+    r"[!?;“\"‘\n]|[.](?<!\bSen[.])(?<!\bRep[.])(?<!\bGov[.])(?<!\bMr[.])(?<!\bMrs[.])"
+    r"(?<!\bMs[.])(?<!\bDr[.])(?<!\bGen[.])(?<!\bLt[.])(?<!\bCol[.])(?<!\bSt[.])(?<!\bJr[.])"
+    r"(?<!\bSr[.])(?<!\bProf[.])(?<!\bRev[.])(?<!\b[A-Z][.])"
+)
 _ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
 
 
@@ -428,10 +648,18 @@ _CONTENT_START_RE = re.compile(
     r"us|me)\s+)?(?:(?:on|in|at|late|early|last|this|during)\s+[\w’'\- ]{1,40}?\s+)?that\b|"
     r"^\s*:",
 )
+#: "to" opening an infinitive ("vowed to repeal"), not a noun phrase ("agreed to a deal").
+_TO_RE = re.compile(
+    r"\s+to\s+(?!(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|any|some|"
+    r"all|each|every|no|more|most|[A-Z]\w*|\d\w*)\b)[a-z]"
+)
+#: After a verb of the object kind, what cannot open its object ("called for", "urged on").
+_NOT_OBJECT_RE = re.compile(r"^\s*(?:[,.;:!?)\]]|$|(?:off|out|up|back|in|into|upon|by|at)\b)", re.I)
+_CLAUSE_END_RE = re.compile(r";|\s[—–]\s|,\s+(?:and|but|while|which|whereas|although|though)\b")
 #: After a speech verb, a word that cannot open the reported clause (a preposition, "to" ...).
 _NOT_CLAUSE_RE = re.compile(
-    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|at|about|during|after|before|from|into|"
-    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b)",
+    r"^\s*(?:[,.;:!?)\]]|$|(?:to|for|by|with|of|in|on|about|during|after|before|from|into|"
+    r"over|against|so|goodbye|nothing|little|much|more|yes|no)\b|at\b(?!\s+(?:least|most)\b))",
     re.I,
 )
 
@@ -444,15 +672,18 @@ def reported_speech(
     speakers: Speakers,
     quote_speakers: list[tuple[int, str]],
     cues: list[_Cue],
+    quote_starts: list[int] | None = None,
 ) -> list[Attribution]:
     text = doc.text
     s0, s1 = sentence
+    quote_starts = [a for a, _ in in_quote] if quote_starts is None else quote_starts
     body_end = s1
     while body_end > s0 and text[body_end - 1] in ".!?”\"’' ":
         body_end -= 1
 
     def quoted(pos: int) -> bool:
-        return any(a <= pos < b for a, b in in_quote)
+        k = bisect_right(quote_starts, pos) - 1  # quotes do not overlap: the one starting last
+        return k >= 0 and pos < in_quote[k][1]
 
     out: list[Attribution] = []
     # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
@@ -490,37 +721,55 @@ def reported_speech(
         factive = verb in _factive()
         after = text[v1:body_end]
         last_comma = text.rfind(",", s0, v0)
-        # "..., the ministry said." : content before the comma, speaker between comma and verb.
-        if last_comma != -1:
-            tail = after.split()
-            if len(tail) <= 6 and "that" not in tail:
-                between = text[last_comma + 1 : v0]
-                phrase = _np_before(between) or (
-                    _np_after(after.lstrip()) if not between.strip() else None
-                )
-                if phrase is not None:
-                    speaker = speakers.resolve(phrase, v0)
-                    out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
-                    break
+        # "..., the ministry said." / "..., said X, an analyst at Y." / "A, X said, B." : the
+        # speaker stands between a comma and the verb (or right after the verb), and what
+        # follows the tag is an adverbial, an appositive or, after a comma, more content.
+        # (not a verb that takes an object: "a move critics called an attempt to ...")
+        if last_comma != -1 and text[s0:last_comma].strip() and verb not in _object_clause():
+            tag = _trailing_tag(text, last_comma, v0, v1, body_end)
+            if tag is not None:
+                phrase, resumes = tag
+                speaker = speakers.resolve(phrase, v0)
+                out.append(Attribution(s0, last_comma, speaker, verb, v0, v1, factive))
+                if resumes is not None:
+                    out.append(Attribution(resumes, body_end, speaker, verb, v0, v1, factive))
+                break
         # "X warned that ...", "X said ...": a clause after the verb, a subject before it.
         cm = _CONTENT_START_RE.match(after)
+        content_end = body_end
         if cm is not None:
             c0 = v1 + cm.end()
-        elif verb in _bare_clause() and not _NOT_CLAUSE_RE.match(after):
+        elif (verb in _bare_clause() and not _NOT_CLAUSE_RE.match(after)) or (
+            verb in _to_clause() and _TO_RE.match(after)
+        ):
+            c0 = v1  # "X said the town fell", "X vowed to fight"
+        elif verb in _object_clause() and not _NOT_OBJECT_RE.match(after):
             c0 = v1
+            boundary = _CLAUSE_END_RE.search(text, c0, body_end)
+            content_end = boundary.start() if boundary else body_end
         else:
             continue
-        phrase = _np_before(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
+        phrase = _subject(text[max(s0, v0 - _SUBJECT_WINDOW) : v0])  # a subject is short
         if phrase is None:
             continue
         speaker = speakers.resolve(phrase, v0)
-        if text[c0:body_end].strip():
-            out.append(Attribution(c0, body_end, speaker, verb, v0, v1, factive))
+        if text[c0:content_end].strip():
+            out.append(Attribution(c0, content_end, speaker, verb, v0, v1, factive))
         break
     # "..., adding that ..." : the latest speaker of this sentence goes on speaking.
     for cue in cues:
         p0 = cue.start
         if cue.kind != _PARTICIPLE or quoted(p0) or any(a.start <= p0 < a.end for a in out):
+            continue
+        quoted_as = _QUOTED_AS_RE.search(text, s0, p0)
+        if quoted_as is not None and quoted_as.end() == p0:
+            # "Interfax quoted Interior Minister Arsen Avakov as saying ...": Avakov speaks
+            c0 = cue.end
+            that = _THAT_RE.match(text, c0)
+            c0 = that.end() if that else c0
+            speaker = speakers.resolve(quoted_as["np"], p0)
+            if text[c0:body_end].strip():
+                out.append(Attribution(c0, body_end, speaker, "quoted as saying", p0, cue.end))
             continue
         lead = text[s0:p0].rstrip()
         if lead and not (lead.endswith(",") or lead.endswith(" and")):

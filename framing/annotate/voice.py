@@ -241,17 +241,28 @@ def _positions(text: str, marks: str) -> list[int]:
     return out
 
 
+def _apostrophe_pairs(text: str) -> list[int]:
+    """Offsets of ``''``: two apostrophes as one double quotation mark (the style of some
+    newspapers' archives: ''We will win,'' she said)."""
+    out: list[int] = []
+    i = text.find("''")
+    while i != -1:
+        out.append(i)
+        i = text.find("''", i + 2)
+    return out
+
+
 _OPEN_CONTEXT = set(" \t\n\r([{—–-/\u00a0")
 
 
-def _role(text: str, i: int) -> str:
+def _role(text: str, i: int, width: int = 1) -> str:
     c = text[i]
     if c in "“„«":
         return "open"
     if c in "”»":
         return "close"
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     if prev in _OPEN_CONTEXT and not nxt.isspace():
         return "open"
     if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
@@ -259,15 +270,22 @@ def _role(text: str, i: int) -> str:
     return "toggle"
 
 
-def _double_quotes(doc: Document) -> list[tuple[int, int, bool]]:
-    """(open index, end index after the closing mark, continued across paragraphs)."""
+def _double_quotes(doc: Document, pairs: list[int]) -> list[tuple[int, int, bool]]:
+    """(open index, end index after the closing mark, continued across paragraphs).
+
+    `pairs` are the offsets of ``''`` marks, which count as double marks two characters wide."""
     text = doc.text
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     last_para = 0
     continued = False
-    for i in _positions(text, _DOUBLE_MARKS):
-        role = _role(text, i)
+    marks = _positions(text, _DOUBLE_MARKS)
+    if pairs:
+        marks = sorted(marks + pairs)
+    wide = set(pairs)
+    for i in marks:
+        width = 2 if i in wide else 1
+        role = _role(text, i, width)
         p = doc.paragraph_index(i)
         if open_at is not None and p != last_para:
             para_start = doc.paragraphs[p].start if doc.paragraphs else 0
@@ -280,23 +298,26 @@ def _double_quotes(doc: Document) -> list[tuple[int, int, bool]]:
         if role == "open" or (role == "toggle" and open_at is None):
             if open_at is None:
                 open_at, last_para, continued = i, p, False
-            elif text[i] == '"':
-                out.append((open_at, i + 1, continued))
+            elif text[i] == '"' or width == 2:
+                out.append((open_at, i + width, continued))
                 open_at = None
         elif open_at is not None:
-            out.append((open_at, i + 1, continued))
+            out.append((open_at, i + width, continued))
             open_at = None
     if open_at is not None and doc.paragraphs:
         out.append((open_at, doc.paragraphs[last_para].end, continued))
     return out
 
 
-def _single_quotes(doc: Document) -> list[tuple[int, int]]:
+def _single_quotes(doc: Document, pairs: list[int]) -> list[tuple[int, int]]:
     text = doc.text
     out: list[tuple[int, int]] = []
     pending: int | None = None
     pending_para = -1
+    in_pairs = {j for i in pairs for j in (i, i + 1)}
     for i in _positions(text, _SINGLE_MARKS):
+        if i in in_pairs:
+            continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if prev.isalnum() and nxt.isalnum():
@@ -336,12 +357,17 @@ class _RawQuote:
 def _raw_quotes(doc: Document) -> list[_RawQuote]:
     text = doc.text
     raw = []
-    for start, end, continued in _double_quotes(doc):
-        inner_end = end - 1 if text[end - 1] in '"”»' else end
-        if count_words(text[start + 1 : inner_end]):
-            raw.append(_RawQuote(start, end, start + 1, inner_end, "double", continued))
+    pairs = _apostrophe_pairs(text) if "''" in text else []
+    for start, end, continued in _double_quotes(doc, pairs):
+        inner_start = start + 2 if text.startswith("''", start) else start + 1
+        if end - start >= 4 and text[end - 2 : end] == "''":
+            inner_end = end - 2
+        else:
+            inner_end = end - 1 if text[end - 1] in '"”»' else end
+        if count_words(text[inner_start:inner_end]):
+            raw.append(_RawQuote(start, end, inner_start, inner_end, "double", continued))
     doubles = list(raw)
-    for a, b in _single_quotes(doc):
+    for a, b in _single_quotes(doc, pairs):
         if count_words(text[a + 1 : b - 1]):
             nested = any(q.start < a and b <= q.end for q in doubles)
             raw.append(_RawQuote(a, b, a + 1, b - 1, "single", nested=nested))
@@ -383,6 +409,7 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
     raw = _raw_quotes(doc)
     top = [q for q in raw if not q.nested]
     in_quote = [Span(q.inner_start, q.inner_end) for q in top]
+    quote_starts = [q.inner_start for q in top]
     if cues is None:
         cues = Cues(text, doc.match_text)
     speakers = Speakers()
@@ -402,8 +429,11 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
             # paragraph, or, opening a paragraph, of a quote in the paragraph before.
             p_idx = doc.paragraph_index(q.start)
             opens_paragraph = bool(doc.paragraphs) and q.start == doc.paragraphs[p_idx].start
-            if q.speaker is None and (
-                prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1)
+            # A short phrase with no punctuation is a scare quote, not a quote going on.
+            if (
+                q.speaker is None
+                and (prev[0] == p_idx or (opens_paragraph and prev[0] == p_idx - 1))
+                and not _is_scare(text, q.inner_start, q.inner_end)
             ):
                 q.speaker = prev[1]
             if q.speaker is not None:
@@ -415,7 +445,14 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
         if in_sentence:
             attributions.extend(
                 reported_speech(
-                    doc, sentence, in_quote, consumed, speakers, quote_speakers, in_sentence
+                    doc,
+                    sentence,
+                    in_quote,
+                    consumed,
+                    speakers,
+                    quote_speakers,
+                    in_sentence,
+                    quote_starts,
                 )
             )
 
@@ -429,7 +466,8 @@ def find_voices(doc: Document, cues: Cues | None = None) -> VoiceLayer:
             speaker = outer.speaker if outer else None
         elif speaker is None:
             host = next((a for a in said if a.start <= q.start < a.end), None)
-            if host is not None and host.speaker:
+            if host is not None:
+                # inside someone's reported words, a quote is theirs (what X called "...")
                 speaker = host.speaker
             elif _is_scare(text, q.inner_start, q.inner_end):
                 kind = "scare"

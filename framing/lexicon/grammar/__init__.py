@@ -91,24 +91,29 @@ def name_words(role: NameWordRole) -> frozenset[str]:
 
 class SpeechCue(NamedTuple):
     """A speech cue: the word(s), its kind (``verb``, ``participle``, ``according``), whether
-    it is factive, and whether its reported content may follow without "that"."""
+    it is factive, and what its reported content may be: a clause without "that"
+    (`bare_clause`), an infinitive (`to_clause`), or an object and its complement (`object`)."""
 
     cue: str
     kind: str
     factive: bool
     bare_clause: bool
+    to_clause: bool = False
+    object: bool = False
+
+
+_CUE_COLUMNS = ("cue", "kind", "factive", "bare_clause", "to_clause", "object")
 
 
 @functools.cache
 def speech_cues() -> tuple[SpeechCue, ...]:
     """The speech cues of ``speech_cues.tsv``, in file order."""
     out = []
-    for cue, kind, factive, bare in _rows(
-        "speech_cues.tsv", ("cue", "kind", "factive", "bare_clause")
-    ):
-        if kind not in _CUE_KINDS or factive not in ("yes", "no") or bare not in ("yes", "no"):
+    for cue, kind, *flags in _rows("speech_cues.tsv", _CUE_COLUMNS):
+        if kind not in _CUE_KINDS or any(f not in ("yes", "no") for f in flags):
             raise LexiconError(f"speech_cues.tsv: bad row for {cue!r}")
-        out.append(SpeechCue(cue, kind, factive == "yes", bare == "yes"))
+        factive, bare, to, obj = (f == "yes" for f in flags)
+        out.append(SpeechCue(cue, kind, factive, bare, to, obj))
     return tuple(out)
 
 
