@@ -1,21 +1,20 @@
 """Display rows shared by the terminal, Markdown and HTML views of a comparison.
 
 Pure functions of a :class:`~framing.compare.comparison.Comparison`'s tables: rounding happens
-here, at
-display time, never in the tables themselves.
+here, at display time, never in the tables themselves.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from framing.compare.comparison import records
-
-if TYPE_CHECKING:
-    from framing.compare.comparison import Comparison
+from framing.annotate.voice import VOICE_NAMES
+from framing.compare.comparison import Comparison
+from framing.compare.tables import records
+from framing.render.numbers import number
 
 __all__ = [
-    "VOICE_TAGS",
+    "VOICE_NOTE",
     "actor_rows",
     "bias_rows",
     "biased_sentences",
@@ -27,7 +26,10 @@ __all__ = [
     "term_rows",
 ]
 
-VOICE_TAGS = {"author": "own", "quote": "quote", "attributed": "reported"}
+#: The note under the actor table: what the voice tags of :func:`label_cell` mean.
+VOICE_NOTE = (
+    "Voice: own = the outlet's own words; quote = direct quote; reported = reported speech."
+)
 _PERCENT = frozenset({"quoted_share", "attributed_share"})
 _SIGNED = frozenset({"balance_author", "balance_all", "polarity", "vader"})
 _COUNTS = frozenset({"hedges", "boosters", "anonymous_sources", "speakers", "words"})
@@ -35,7 +37,8 @@ _COUNTS = frozenset({"hedges", "boosters", "anonymous_sources", "speakers", "wor
 
 def label_cell(row: dict[str, Any], side: str) -> str:
     """ "rebel ×3 (own)", "freedom fighter ×1 (quote: Dana Ilic)" """
-    tag = VOICE_TAGS.get(row["voice"], row["voice"])
+    name = VOICE_NAMES.get(row["voice"])
+    tag = name.tag if name is not None else row["voice"]
     who = f": {row['speaker']}" if row["speaker"] and row["voice"] != "author" else ""
     return f"{row['label']} ×{row[side]} ({tag}{who})"
 
@@ -71,7 +74,10 @@ def term_rows(comparison: Comparison, limit: int | None = None) -> list[dict[str
     return rows[:limit] if limit is not None else rows
 
 
-def format_score(measure: str, value: float) -> str:
+def format_score(measure: str, value: float | None) -> str:
+    """A score for reading (a rate over no words, None in the records, as missing)."""
+    if value is None:
+        return number(value)
     if measure in _PERCENT:
         return f"{100 * value:.0f}%"
     if measure in _SIGNED:
@@ -86,7 +92,7 @@ def score_rows(comparison: Comparison) -> list[dict[str, str]]:
     out = []
     for r in records(comparison.scores):
         diff = format_score(r["measure"], r["difference"])
-        if r["measure"] in _COUNTS or r["measure"] in _PERCENT:
+        if r["difference"] is not None and (r["measure"] in _COUNTS or r["measure"] in _PERCENT):
             diff = ("+" if r["difference"] > 0 else "") + diff
         out.append(
             {
@@ -155,8 +161,9 @@ def bias_rows(comparison: Comparison) -> list[dict[str, str]]:
 def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, Any]]]:
     """Per article, its `k` most probably biased sentences (predicted biased only).
 
-    Each: ``text``, ``probability`` (formatted), ``voice`` (a :data:`VOICE_TAGS` word) and
-    ``band`` (1-4, for tinting: 0.5-0.6, 0.6-0.7, 0.7-0.85, 0.85 and over).
+    Each: ``text``, ``probability`` (formatted), ``voice`` (the voice's tag in
+    :data:`~framing.annotate.voice.VOICE_NAMES`) and ``band`` (1-4, for tinting: 0.5-0.6,
+    0.6-0.7, 0.7-0.85, 0.85 and over).
     """
     out = []
     for analysis in comparison.analyses:
@@ -168,7 +175,7 @@ def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, 
                 {
                     "text": " ".join(analysis.text[s.start : s.end].split()),
                     "probability": f"{s.probability:.2f}",
-                    "voice": VOICE_TAGS[voice],
+                    "voice": VOICE_NAMES[voice].tag,
                     "band": 1 + sum(s.probability >= t for t in (0.6, 0.7, 0.85)),
                 }
                 for s, voice in zip(top, voices, strict=True)
@@ -179,9 +186,7 @@ def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, 
 
 def model_note(comparison: Comparison) -> str:
     """The plain note under the model tables: what the numbers are, and the model versions."""
-    from framing.compare.model_tables import classifier_versions
-
-    versions = "; ".join(f"{k}: {v}" for k, v in classifier_versions(comparison).items())
+    versions = "; ".join(f"{k}: {v}" for k, v in comparison.classifier_versions.items())
     return (
         "Estimates of statistical classifiers (framing.models), not findings: see their model "
         f"cards for accuracy and limits. Models: {versions}."

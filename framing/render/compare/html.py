@@ -2,15 +2,19 @@
 
 Everything goes through Jinja2 templates with autoescaping (article text is untrusted input);
 the chart is inline SVG made by :mod:`framing.render.charts.common`, so the page needs no other
-file and
-no network.
+file and no network. Importing this module registers :func:`comparison_fragment` as the rich
+display of a :class:`~framing.compare.comparison.Comparison` in Jupyter
+(:mod:`framing.repr_html`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from framing.compare.comparison import records
+from framing.analysis import model_versions
+from framing.compare.comparison import Comparison
+from framing.compare.tables import records
+from framing.render.charts.common import CategoryDifferenceDisplay, figure_to_html
 from framing.render.compare.common import (
     actor_rows,
     bias_rows,
@@ -21,16 +25,12 @@ from framing.render.compare.common import (
     term_rows,
 )
 from framing.render.html import article_context, render
-
-if TYPE_CHECKING:
-    from framing.compare.comparison import Comparison
+from framing.repr_html import register_html
 
 __all__ = ["comparison_fragment", "comparison_page"]
 
 
 def _context(c: Comparison) -> dict[str, Any]:
-    from framing.analysis import model_versions
-
     categories = [r for r in records(c.categories) if not r["marker"]]
     return {
         "names": c.names,
@@ -49,8 +49,6 @@ def _context(c: Comparison) -> dict[str, Any]:
 
 def comparison_page(c: Comparison, *, title: str | None = None, chart: bool = True) -> str:
     """The whole page: summary, both articles highlighted by voice and category, tables, chart."""
-    from framing.render.charts.common import CategoryDifferenceDisplay, figure_to_html
-
     figure = None
     if chart:
         display = CategoryDifferenceDisplay.from_comparison(c)
@@ -86,3 +84,6 @@ def _model_context(c: Comparison) -> dict[str, Any] | None:
 def comparison_fragment(c: Comparison) -> str:
     """The summary and the actor table alone (Jupyter's rich display of a Comparison)."""
     return render("compare_fragment.html.j2", **_context(c))
+
+
+register_html(Comparison, comparison_fragment)

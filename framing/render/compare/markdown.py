@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from framing._version import __version__
-from framing.compare.comparison import records
+from framing.compare.tables import records
 from framing.render.compare.common import (
     actor_rows,
     bias_rows,

@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from framing.compare.comparison import records
+from framing.compare.tables import records
 from framing.render.compare.common import (
     actor_rows,
     bias_rows,
