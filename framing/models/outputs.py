@@ -8,6 +8,7 @@ JSON-safe :meth:`~ModelOutputs.to_dict`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -47,13 +48,10 @@ class SentenceBias:
     biased: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "sentence": self.index,
-            "start": self.start,
-            "end": self.end,
-            "probability": self.probability,
-            "biased": self.biased,
-        }
+        """The fields, with `index` written as ``sentence`` (first)."""
+        out = {"sentence": self.index, **dataclasses.asdict(self)}
+        del out["index"]
+        return out
 
 
 @dataclass(frozen=True)

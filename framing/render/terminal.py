@@ -63,9 +63,10 @@ def summary_table(analysis: Analysis) -> Table:
     table.add_column("Words", justify="right")
     table.add_column("Loaded", justify="right")
     table.add_column("Per 1k words", justify="right")
-    for v in (*VOICES, "all"):
+    scopes = [(v, VOICE_NAMES[v].plural) for v in VOICES] + [("all", "all")]
+    for v, name in scopes:
         table.add_row(
-            VOICE_NAMES[v].plural if v in VOICE_NAMES else "all",
+            name,
             str(s["words"][v]),
             str(s["loaded_count"][v]),
             number(s["loaded_rate_per_1k"][v], ".1f"),

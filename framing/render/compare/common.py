@@ -1,13 +1,15 @@
 """Display rows shared by the terminal, Markdown and HTML views of a comparison.
 
 Pure functions of a :class:`~framing.compare.comparison.Comparison`'s tables: rounding happens
-here, at display time, never in the tables themselves.
+here, at display time, never in the tables themselves. :func:`comparison_context` gathers all of
+it once; the terminal, Markdown and HTML views each draw that same context.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from framing.analysis import model_versions
 from framing.annotate.voice import VOICE_NAMES
 from framing.compare.comparison import Comparison
 from framing.compare.tables import records
@@ -18,11 +20,13 @@ __all__ = [
     "actor_rows",
     "bias_rows",
     "biased_sentences",
+    "comparison_context",
     "format_score",
     "frame_rows",
     "label_cell",
     "model_note",
     "score_rows",
+    "speaker_rows",
     "term_rows",
 ]
 
@@ -191,3 +195,52 @@ def model_note(comparison: Comparison) -> str:
         "Estimates of statistical classifiers (framing.models), not findings: see their model "
         f"cards for accuracy and limits. Models: {versions}."
     )
+
+
+def speaker_rows(comparison: Comparison) -> list[tuple[str, str, str, int, int]]:
+    """The speakers table for text views: article name, speaker, speaks for (or —), quotes,
+    reported."""
+    first, second = comparison.names
+    return [
+        (
+            first if r["document"] == "a" else second,
+            r["speaker"],
+            r["side"] or "—",
+            r["quotes"],
+            r["reported"],
+        )
+        for r in records(comparison.speakers)
+    ]
+
+
+def model_context(comparison: Comparison) -> dict[str, Any] | None:
+    """The model-estimates section (None when the comparison has no model outputs)."""
+    if not (len(comparison.frames) or len(comparison.sentence_bias)):
+        return None
+    return {
+        "frames": frame_rows(comparison),
+        "bias": bias_rows(comparison),
+        "sentences": biased_sentences(comparison) if len(comparison.sentence_bias) else [[], []],
+        "note": model_note(comparison),
+    }
+
+
+def comparison_context(comparison: Comparison) -> dict[str, Any]:
+    """Everything the views of a comparison show, formatted once: names, summary, the actor, term,
+    category, score and speaker rows, the model section (or None) and the method notes."""
+    first = comparison.analyses[0]
+    return {
+        "names": comparison.names,
+        "summary": comparison.summary,
+        "actors": actor_rows(comparison),
+        "terms": term_rows(comparison),
+        "categories": [r for r in records(comparison.categories) if not r["marker"]],
+        "scores": score_rows(comparison),
+        "speakers": records(comparison.speakers),
+        "speaker_rows": speaker_rows(comparison),
+        "model": model_context(comparison),
+        "lexicons": comparison.lexicon_info(),
+        "models": model_versions(first.options),
+        "options": first.options.to_dict(),
+        "sources": [a.document.source for a in comparison.analyses],
+    }
