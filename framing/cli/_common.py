@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -112,12 +113,41 @@ def output_options(func: F) -> F:
     )(func)
 
 
-def analysis_options(models_help: str) -> Callable[[F], F]:
-    """The options of a command that analyses articles: --lexicon, -o/--force, --sentiment,
-    --models (with `models_help`) and --encoding; then FramingErrors as messages."""
+@dataclass(frozen=True)
+class AnalysisRun:
+    """What the analysis options of a command ask for: the active lexicons, the options that
+    change results, where the output goes, and the input encoding."""
 
-    def decorate(func: F) -> F:
-        func = errors_as_messages(func)
+    lexicons: tuple[Lexicon, ...]
+    options: AnalysisOptions
+    output: str | None
+    force: bool
+    encoding: str | None
+
+
+def analysis_options(models_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options of a command that analyses articles: --lexicon, -o/--force, --sentiment,
+    --models (with `models_help`) and --encoding, given to the command as one ``run``
+    (:class:`AnalysisRun`); a FramingError becomes a message."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def command(
+            *args: Any,
+            lexicons: tuple[str, ...],
+            output: str | None,
+            force: bool,
+            sentiment: str,
+            models: bool,
+            encoding: str | None,
+            **kwargs: Any,
+        ) -> Any:
+            options = AnalysisOptions(sentiment=sentiment, models=models)  # type: ignore[arg-type]
+            active = load_lexicons(lexicons or None)
+            run = AnalysisRun(active, options, output, force, encoding)
+            return func(*args, run=run, **kwargs)
+
+        wrapped: Callable[..., Any] = errors_as_messages(command)
         for option in (
             encoding_option,
             models_option(models_help),
@@ -125,18 +155,10 @@ def analysis_options(models_help: str) -> Callable[[F], F]:
             output_options,
             lexicon_option,
         ):
-            func = option(func)
-        return func
+            wrapped = option(wrapped)
+        return wrapped
 
     return decorate
-
-
-def analysis_setup(
-    lexicons: tuple[str, ...], sentiment: str, models: bool
-) -> tuple[tuple[Lexicon, ...], AnalysisOptions]:
-    """The active lexicons (default: the packaged ones) and the options the flags ask for."""
-    options = AnalysisOptions(sentiment=sentiment, models=models)  # type: ignore[arg-type]
-    return load_lexicons(lexicons or None), options
 
 
 # --- inputs ----------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ import click
 
 from framing.analysis import Analysis, analyze_many
 from framing.cli._common import (
+    AnalysisRun,
     analysis_options,
-    analysis_setup,
     emit,
     format_option,
     print_rich,
@@ -36,16 +36,7 @@ FORMATS = ("text", "json", "jsonl", "html", "md")
 @analysis_options(
     "Add sentence bias probabilities and article frames from the shipped classifiers."
 )
-def analyze(
-    paths: tuple[str, ...],
-    fmt: str,
-    lexicons: tuple[str, ...],
-    output: str | None,
-    force: bool,
-    sentiment: str,
-    models: bool,
-    encoding: str | None,
-) -> None:
+def analyze(paths: tuple[str, ...], fmt: str, run: AnalysisRun) -> None:
     """Find loaded terms in articles and say whose voice each is in.
 
     PATHS are text or HTML files, folders of them, or - for stdin.
@@ -57,14 +48,14 @@ def analyze(
       framing analyze corpus/ --format jsonl > analyses.jsonl
       cat article.txt | framing analyze - --format json
     """
-    active, options = analysis_setup(lexicons, sentiment, models)
+    output, force = run.output, run.force
     results: list[Any] = []
     done = 0
     single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
     names: list[str] = []
 
     def documents() -> Iterator[Document]:
-        for name, doc in read_documents(paths, encoding):
+        for name, doc in read_documents(paths, run.encoding):
             if isinstance(doc, InputError):
                 if single:
                     raise doc
@@ -74,7 +65,7 @@ def analyze(
             yield doc
 
     # analyze_many reads a batch ahead, so `names` always holds the current document's name
-    for analysis in analyze_many(documents(), lexicons=active, options=options):
+    for analysis in analyze_many(documents(), lexicons=run.lexicons, options=run.options):
         name = names[done]
         done += 1
         if fmt == "jsonl":

@@ -7,8 +7,8 @@ import json
 import click
 
 from framing.cli._common import (
+    AnalysisRun,
     analysis_options,
-    analysis_setup,
     emit,
     format_option,
     print_rich,
@@ -16,7 +16,7 @@ from framing.cli._common import (
     read_stdin,
 )
 from framing.cli.group import cli
-from framing.compare.comparison import compare as run
+from framing.compare.comparison import compare as compare_two
 from framing.render.compare.html import comparison_page
 from framing.render.compare.markdown import comparison_markdown
 from framing.render.compare.terminal import comparison_renderable
@@ -35,18 +35,7 @@ FORMATS = ("text", "json", "html", "md")
 )
 @format_option(FORMATS)
 @analysis_options("Compare sentence bias and frames as the shipped classifiers estimate them.")
-def compare(
-    a: str,
-    b: str,
-    names: str | None,
-    fmt: str,
-    lexicons: tuple[str, ...],
-    output: str | None,
-    force: bool,
-    sentiment: str,
-    models: bool,
-    encoding: str | None,
-) -> None:
+def compare(a: str, b: str, names: str | None, fmt: str, run: AnalysisRun) -> None:
     """Compare two articles: who is called what, which words differ, whose voice carries them.
 
     A and B are text or HTML files, or - for stdin (only one of them). The text output shows a
@@ -65,11 +54,10 @@ def compare(
     if a == "-" and b == "-":
         raise click.UsageError("only one of A and B can be - (stdin)")
     stdin = read_stdin() if "-" in (a, b) else None
-    docs = [read_document(item, encoding, stdin) for item in (a, b)]
-    active, options = analysis_setup(lexicons, sentiment, models)
-    comparison = run(docs[0], docs[1], names, lexicons=active, options=options)
+    docs = [read_document(item, run.encoding, stdin) for item in (a, b)]
+    comparison = compare_two(docs[0], docs[1], names, lexicons=run.lexicons, options=run.options)
     if fmt == "text":
-        print_rich([comparison_renderable(comparison)], output, force)
+        print_rich([comparison_renderable(comparison)], run.output, run.force)
         return
     if fmt == "json":
         text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
@@ -78,4 +66,4 @@ def compare(
         text = comparison_page(comparison)
     else:
         text = comparison_markdown(comparison)
-    emit(text, output, force)
+    emit(text, run.output, run.force)
