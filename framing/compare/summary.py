@@ -119,8 +119,13 @@ def _score_sentences(names: tuple[str, str], scores: pd.DataFrame, directional: 
     first, second = names
     v = {r["measure"]: (r["a"], r["b"]) for r in records(scores)}
     out = []
-    a, b = v["loaded_rate_author"]
-    if max(a, b) > 0 and abs(a - b) >= max(2.0, 0.25 * max(a, b)):
+    a, b = v["loaded_rate_author"]  # None where an article has no words in its own voice
+    if (
+        a is not None
+        and b is not None
+        and max(a, b) > 0
+        and abs(a - b) >= max(2.0, 0.25 * max(a, b))
+    ):
         out.append(
             f"{first}'s own voice carries {a:.1f} loaded terms per 1,000 words, {second}'s {b:.1f}."
         )

@@ -12,6 +12,7 @@ from framing._version import __version__
 from framing.compare.comparison import Comparison
 from framing.render.compare.common import VOICE_NOTE, comparison_context
 from framing.render.markdown import article_markdown, escape, table
+from framing.render.numbers import number
 
 __all__ = ["comparison_markdown"]
 
@@ -79,7 +80,7 @@ def comparison_markdown(c: Comparison) -> str:
                     "yes" if r["loaded"] else "no",
                     f"{r['a']} ({r['a_author']} own)",
                     f"{r['b']} ({r['b_author']} own)",
-                    f"{r['difference']:+.1f}",
+                    number(r["difference"], "+.1f"),
                 )
                 for r in view["terms"]
             ],

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from framing.compare.comparison import Comparison
 from framing.render.compare.common import VOICE_NOTE, comparison_context
+from framing.render.numbers import number
 
 __all__ = ["comparison_renderable"]
 
@@ -53,7 +54,7 @@ def _term_table(view: dict[str, Any], limit: int = 15) -> Table:
             r["direction"][:5],
             f"{r['a']} ({r['a_author']} own)",
             f"{r['b']} ({r['b_author']} own)",
-            f"{r['difference']:+.1f}",
+            number(r["difference"], "+.1f"),
         )
     note = "° context word, not loaded; Diff. = first minus second, per 1,000 words"
     if len(rows) > limit:
