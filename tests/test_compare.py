@@ -6,11 +6,15 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import framing
 from framing import FramingError, analyze, compare
 from framing.compare.comparison import Comparison
+from framing.compare.model_tables import bias_table, frame_table, model_summary
+from framing.compare.summary import actor_types, directional, summarize, terms_only_in_names
+from framing.compare.tables import count_table, records
 from framing.render.charts.common import HOUSE_STYLE, CategoryDifferenceDisplay, figure_to_html
 
 from .conftest import DATA, shared_path
@@ -106,6 +110,35 @@ def test_to_dict_holds_everything_and_is_deterministic(pair: Comparison) -> None
     assert len(data["labels"]) == len(pair.labels) and len(data["terms"]) == len(pair.terms)
     assert data["actor_keys"]["nvf"] == "nvf"
     assert len(data["lexicons"]) == 3
+
+
+def test_summary_is_built_from_the_tables(pair: Comparison) -> None:
+    """summarize and model_summary take tables and facts of the analyses, not a Comparison."""
+    sentences = summarize(
+        pair.names,
+        labels=pair.labels,
+        terms=pair.terms,
+        scores=pair.scores,
+        types=actor_types(pair.actors, pair.keys),
+        directional=directional(pair.analyses),
+        in_names=terms_only_in_names(pair.analyses),
+    )
+    assert sentences == pair.summary and sentences[0].startswith("Outlet A calls Northern Valley")
+    frames, bias = frame_table(pair.analyses), bias_table(pair.analyses)
+    assert frames.empty and bias.empty  # the library default leaves the models off
+    assert model_summary(pair.names, frames, bias) == []
+
+
+def test_a_rate_over_no_words_is_missing() -> None:
+    """Rates per 1,000 words are rate_per_1k: NaN (null in JSON, – on screen) over no words."""
+    c = compare("Rebels took the town, the army said.", "— … —")
+    rebel = c.terms.set_index("term").loc["rebel"]
+    assert rebel["a_rate"] == pytest.approx(1000 / 7) and rebel["b"] == 0
+    assert np.isnan(rebel["b_rate"]) and np.isnan(rebel["difference"])
+    assert records(c.terms)[0]["b_rate"] is None
+    assert count_table(c.analyses, ("lexicon", "category"))["b_rate"].isna().all()
+    json.dumps(c.to_dict(), allow_nan=False)  # raises on NaN
+    assert not any("per 1,000 words" in s for s in c.summary)
 
 
 def test_jupyter_display(pair: Comparison) -> None:
