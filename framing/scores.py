@@ -104,10 +104,15 @@ def document_scores(
             slot = per_category[f"{lexicon}:{category}"] = [lexicon, category, loaded, 0, 0, 0]
         slot[_VOICE_SLOT[voice]] += n
     total, author = words["all"], words["author"]
+    keys = sorted(per_category)
+    in_all = [sum(per_category[key][3:]) for key in keys]
+    in_own = [per_category[key][3] for key in keys]
+    # one array call per scope, not one per category: measured faster on FA-KES articles
+    rates = rate_per_1k(in_all, total).tolist()
+    own_rates = rate_per_1k(in_own, author).tolist()
     categories: dict[str, dict[str, Any]] = {}
-    for key in sorted(per_category):
+    for key, count, rate, own_rate in zip(keys, in_all, rates, own_rates, strict=True):
         lexicon, category, loaded, in_author, in_quote, in_attributed = per_category[key]
-        count = in_author + in_quote + in_attributed
         categories[key] = {
             "lexicon": lexicon,
             "category": category,
@@ -116,8 +121,8 @@ def document_scores(
             "author": in_author,
             "quote": in_quote,
             "attributed": in_attributed,
-            "rate_per_1k": rate_per_1k(count, total),
-            "author_rate_per_1k": rate_per_1k(in_author, author),
+            "rate_per_1k": rate,
+            "author_rate_per_1k": own_rate,
         }
     counts: dict[str, int] = dict.fromkeys((*VOICES, "all"), 0)
     weighted: dict[str, float] = dict.fromkeys(VOICES, 0.0)
@@ -147,11 +152,15 @@ def document_scores(
     if vader is not None:
         feeling["vader_compound_mean"] = sum(vader) / len(vader) if vader else 0.0
     quotes = voices.quotes
+    scopes = (*VOICES, "all")
+    scope_counts = [counts[v] for v in scopes]
+    scope_words = [words[v] for v in scopes]
+    scope_rates = rate_per_1k(scope_counts, scope_words).tolist()
     return {
         "words": words,
         "loaded_count": counts,
         "loaded_weight": weighted,
-        "loaded_rate_per_1k": {v: rate_per_1k(counts[v], words[v]) for v in (*VOICES, "all")},
+        "loaded_rate_per_1k": dict(zip(scopes, scope_rates, strict=True)),
         "categories": categories,
         "direction": direction,
         "sentiment": feeling,
