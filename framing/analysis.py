@@ -290,7 +290,7 @@ def with_models(analysis: Analysis) -> Analysis:
     bias, frames = shipped_available("bias"), shipped_available("frames")
     if not (bias or frames):
         return analysis
-    outputs = predict_document(analysis, bias=bias, frames=frames)
+    outputs = predict_document(analysis.document, bias=bias, frames=frames)
     return dataclasses.replace(analysis, classifiers=outputs)
 
 

@@ -9,13 +9,14 @@ JSON-safe :meth:`~ModelOutputs.to_dict`.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from framing.annotate.voice import VOICES
-from framing.document import to_document
+from framing.document import Document, to_document
 from framing.models.persistence import ModelFile
 from framing.models.registry import load_shipped
 
@@ -165,18 +166,20 @@ def classify_sentences(sentences: list[str], model: ModelFile | None = None) -> 
 
 
 def predict_document(
-    source: Any,
+    source: Document | str | os.PathLike[str],
     *,
     bias: bool | ModelFile = True,
     frames: bool | ModelFile = True,
     supporting: int = 2,
 ) -> ModelOutputs:
-    """Sentence bias and frames of an Analysis or Document (or text) with the shipped models.
+    """Sentence bias and frames of a Document (or a path, or text) with the shipped models.
+
+    An :class:`~framing.analysis.Analysis` also works: its Document is used.
 
     Pass a loaded :class:`~framing.models.persistence.ModelFile` as `bias`/`frames` to use your
     own model, or False to skip one. Sentences are the document's own (offsets into its text).
     """
-    document = getattr(source, "document", None) or to_document(source)
+    document = to_document(getattr(source, "document", source))
     text = document.text
     spans = list(document.sentences)
     sentence_texts = [text[s:e] for s, e in spans]
