@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import framing
@@ -112,21 +113,37 @@ def test_to_dict_holds_everything_and_is_deterministic(pair: Comparison) -> None
     assert len(data["lexicons"]) == 3
 
 
-def test_summary_is_built_from_the_tables(pair: Comparison) -> None:
-    """summarize and model_summary take tables and facts of the analyses, not a Comparison."""
-    sentences = summarize(
-        pair.names,
-        labels=pair.labels,
-        terms=pair.terms,
-        scores=pair.scores,
-        types=actor_types(pair.actors, pair.keys),
-        directional=directional(pair.analyses),
-        in_names=terms_only_in_names(pair.analyses),
+def test_summary_is_built_from_tables_alone(pair: Comparison) -> None:
+    """summarize and model_summary take tables (and facts of the analyses), not a Comparison."""
+    labels = pd.DataFrame(records(pair.labels))  # plain rows, as a JSON reader would have them
+    kw = {"labels": labels, "terms": pair.terms, "scores": pair.scores, "in_names": set()}
+    typed = summarize(("P", "Q"), types=actor_types(pair.actors, pair.keys), directional=True, **kw)
+    assert typed[0].startswith("P calls Northern Valley Front (NVF) 'rebels' 3 times")
+    assert typed[1] == (
+        "P calls Marovia 'government' twice in its own voice; "
+        "Q calls it 'regime' twice in its own voice."
     )
-    assert sentences == pair.summary and sentences[0].startswith("Outlet A calls Northern Valley")
-    frames, bias = frame_table(pair.analyses), bias_table(pair.analyses)
-    assert frames.empty and bias.empty  # the library default leaves the models off
-    assert model_summary(pair.names, frames, bias) == []
+    untyped = summarize(("P", "Q"), types={}, directional=False, **kw)
+    assert untyped[1].endswith("Q calls them 'regime' twice in its own voice.")  # no type: "them"
+    assert directional(pair.analyses) is False and terms_only_in_names(pair.analyses) == set()
+    frames = pd.DataFrame(
+        [
+            {
+                "frame": "Security_and_defense",
+                "label": "Security and defense",
+                "a": 0.9,
+                "b": 0.2,
+                "difference": 0.7,
+                "a_predicted": True,
+                "b_predicted": False,
+            }
+        ]
+    )
+    assert model_summary(("P", "Q"), frames, bias_table(pair.analyses)) == [
+        "Model estimate: the frame classifier gives the Security and defense frame a probability "
+        "of 0.90 in P and 0.20 in Q (predicted for P only)."
+    ]
+    assert frame_table(pair.analyses).empty  # the library default leaves the models off
 
 
 def test_a_rate_over_no_words_is_missing() -> None:
