@@ -11,6 +11,10 @@ from framing.document import Document
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, load_lexicon
 
+# the HTML renderers register the rich display of Analysis and Comparison (Jupyter)
+from framing.render import html as _html  # noqa: F401  (registers on import)
+from framing.render.compare import html as _compare_html  # noqa: F401  (registers on import)
+
 __all__ = [
     "Analysis",
     "AnalysisOptions",

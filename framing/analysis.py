@@ -1,5 +1,8 @@
 """Analysis of one article: lexicon matches with their voice and context, and document scores.
 
+Orchestration only: the layers below (voice and attribution, the lexicon matcher, sentiment,
+the classifiers) do the work; the document scores are :mod:`framing.scores`.
+
 >>> from framing import analyze
 >>> a = analyze("Rebels seized the town, the ministry said.")
 >>> [(m.text, m.voice) for m in a.matches if m.loaded]            # doctest: +SKIP
@@ -12,11 +15,9 @@ import dataclasses
 import functools
 import os
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -30,13 +31,14 @@ from framing.annotate.sentiment import (
     word_keys,
 )
 from framing.annotate.voice import VOICES, Voice, VoiceLayer, find_voices
-from framing.document import WORD_RE, Document
-from framing.errors import FramingError
+from framing.document import WORD_RE, Document, to_document
 from framing.lexicon.format import Entry, Lexicon
 from framing.lexicon.grammar import negators
 from framing.lexicon.matcher import ExtraKeys, compile_matcher
 from framing.lexicon.normalize import normalize_chars
 from framing.lexicon.registry import load_lexicons
+from framing.repr_html import html_of
+from framing.scores import HEDGE, document_scores, json_safe
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,10 +54,6 @@ __all__ = [
     "analyze_many",
     "to_document",
 ]
-
-
-HEDGE, BOOSTER, ANONYMOUS = "hedge", "booster", "anonymous_source"
-REPORTING = ("reporting_verb", "loaded_reporting_verb")
 
 
 class Match(NamedTuple):
@@ -83,25 +81,7 @@ class Match(NamedTuple):
     rationale: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "term": self.term,
-            "lexicon": self.lexicon,
-            "category": self.category,
-            "direction": self.direction,
-            "weight": self.weight,
-            "loaded": self.loaded,
-            "voice": self.voice,
-            "speaker": self.speaker,
-            "negated": self.negated,
-            "hedged": self.hedged,
-            "scare_quoted": self.scare_quoted,
-            "sentence": self.sentence,
-            "alternatives": list(self.alternatives),
-            "rationale": self.rationale,
-        }
+        return {**self._asdict(), "alternatives": list(self.alternatives)}
 
 
 @dataclass(frozen=True)
@@ -118,7 +98,7 @@ class AnalysisOptions:
     models: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"sentiment": self.sentiment, "models": self.models}
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -145,8 +125,14 @@ class Analysis:
 
     @cached_property
     def scores(self) -> dict[str, Any]:
-        """Document scores (JSON-safe, unrounded): rates per voice, categories, direction, ..."""
-        return _scores(self)
+        """Document scores (unrounded): rates per voice, categories, direction, ...
+
+        A rate over no words (the quote rate of an article without quotes) is NaN; ``to_dict``
+        writes it as null. See :func:`framing.scores.document_scores`.
+        """
+        return document_scores(
+            self.voices, self.matches, self.sentiment, self.vader, len(self.document.sentences)
+        )
 
     def lexicon_info(self) -> list[dict[str, str]]:
         return [lex.info() for lex in self.lexicons]
@@ -173,7 +159,7 @@ class Analysis:
             "lexicons": self.lexicon_info(),
             "models": model_versions(self.options),
             "options": self.options.to_dict(),
-            "scores": self.scores,
+            "scores": json_safe(self.scores),
             "matches": [m.to_dict() for m in self.matches],
             "quotes": [q.to_dict() for q in self.voices.quotes],
             "attributions": [a.to_dict() for a in self.voices.attributions],
@@ -191,10 +177,9 @@ class Analysis:
         rows = [m.to_dict() for m in self.matches]
         return pd.DataFrame(rows, columns=columns)
 
-    def _repr_html_(self) -> str:
-        from framing.render.html import article_fragment
-
-        return article_fragment(self)
+    def _repr_html_(self) -> str | None:
+        """The highlighted article in Jupyter (drawn by :mod:`framing.render.html`)."""
+        return html_of(self)
 
 
 def model_versions(options: AnalysisOptions) -> dict[str, str]:
@@ -203,31 +188,11 @@ def model_versions(options: AnalysisOptions) -> dict[str, str]:
     if options.sentiment == "vader":
         out["vader"] = SENTIMENT_MODELS["vader"]
     if options.models:
+        # heavy optional model: framing.models loads scikit-learn (about 1.5 s), only with models
         from framing.models.registry import shipped_versions
 
         out.update(shipped_versions())
     return out
-
-
-def to_document(
-    source: str | os.PathLike[str] | Document, *, encoding: str | None = None
-) -> Document:
-    """A Document from a Document, a path, or text.
-
-    A ``Path`` is always read as a file. A ``str`` is read as a file when it is a single line that
-    names an existing file; any other string is the article text itself.
-    """
-    if isinstance(source, Document):
-        return source
-    if isinstance(source, os.PathLike):
-        return Document.from_path(Path(source), encoding=encoding)
-    if not isinstance(source, str):
-        raise FramingError(f"cannot analyse a {type(source).__name__}; give text or a path")
-    if "\n" not in source and len(source) < 1024 and os.path.isfile(source):
-        return Document.from_path(source, encoding=encoding)
-    if not source.strip():
-        raise FramingError("the text is empty")
-    return Document.from_text(source)
 
 
 def analyze(
@@ -310,19 +275,20 @@ def _analyze_batch(
         analysis = Analysis(
             doc, layer, tuple(found), active, overall, tuple(per_sentence), options, vader
         )
-        out.append(_with_models(analysis) if options.models else analysis)
+        out.append(with_models(analysis) if options.models else analysis)
     return out
 
 
-def _with_models(analysis: Analysis) -> Analysis:
+def with_models(analysis: Analysis) -> Analysis:
     """The analysis with the shipped classifiers' outputs (those that are installed)."""
+    # heavy optional model: framing.models loads scikit-learn (about 1.5 s), only with models
     from framing.models.outputs import predict_document
     from framing.models.registry import shipped_available
 
     bias, frames = shipped_available("bias"), shipped_available("frames")
     if not (bias or frames):
         return analysis
-    outputs = predict_document(analysis, bias=bias, frames=frames)
+    outputs = predict_document(analysis.document, bias=bias, frames=frames)
     return dataclasses.replace(analysis, classifiers=outputs)
 
 
@@ -452,103 +418,3 @@ def _negated(text: str, negator_end: int, start: int) -> bool:
     """Whether the negator ending at `negator_end` is among the three words before `start`."""
     between = text[negator_end:start]
     return len(WORD_RE.findall(between)) <= 2 and not any(c in between for c in ".;:!?")
-
-
-def _rate(count: float, words: int) -> float:
-    return 1000.0 * count / words if words else 0.0
-
-
-_CATEGORY_KEY = itemgetter(4, 5, 8, 9)  # Match: lexicon, category, loaded, voice
-_CATEGORY = itemgetter(5)
-_VOICE_SLOT = {"author": 3, "quote": 4, "attributed": 5}
-
-
-def _scores(a: Analysis) -> dict[str, Any]:
-    """Document scores in one pass over the matches."""
-    words = dict(a.voices.words)
-    matches = a.matches
-    # counts keyed by (lexicon, category, loaded, voice) and by (voice, direction), in C loops
-    by_category = Counter(map(_CATEGORY_KEY, matches))
-    markers = Counter(map(_CATEGORY, matches))
-    by_direction: dict[tuple[str, str], list[float]] = {}
-    for m in matches:
-        if m.loaded:
-            slot = by_direction.get((m.voice, m.direction))
-            if slot is None:
-                by_direction[(m.voice, m.direction)] = [1, m.weight]
-            else:
-                slot[0] += 1
-                slot[1] += m.weight
-    # per "lexicon:category": [lexicon, category, loaded, author, quote, attributed]
-    per_category: dict[str, list[Any]] = {}
-    for (lexicon, category, loaded, voice), n in by_category.items():
-        slot = per_category.get(f"{lexicon}:{category}")
-        if slot is None:
-            slot = per_category[f"{lexicon}:{category}"] = [lexicon, category, loaded, 0, 0, 0]
-        slot[_VOICE_SLOT[voice]] += n
-    total, author = words["all"], words["author"]
-    categories: dict[str, dict[str, Any]] = {}
-    for key in sorted(per_category):
-        lexicon, category, loaded, in_author, in_quote, in_attributed = per_category[key]
-        count = in_author + in_quote + in_attributed
-        categories[key] = {
-            "lexicon": lexicon,
-            "category": category,
-            "loaded": loaded,
-            "count": count,
-            "author": in_author,
-            "quote": in_quote,
-            "attributed": in_attributed,
-            "rate_per_1k": 1000.0 * count / total if total else 0.0,
-            "author_rate_per_1k": 1000.0 * in_author / author if author else 0.0,
-        }
-    counts: dict[str, int] = dict.fromkeys((*VOICES, "all"), 0)
-    weighted: dict[str, float] = dict.fromkeys(VOICES, 0.0)
-    direction: dict[str, dict[str, Any]] = {}
-    for scope in ("author", "all"):
-        d: dict[str, Any] = {"legitimizing": 0, "delegitimizing": 0, "neutral": 0}
-        leg: float = 0.0
-        deleg: float = 0.0
-        for (voice, way), (hits, weight) in by_direction.items():
-            if scope == "all" or voice == scope:
-                d[way] += int(hits)
-                if way == "legitimizing":
-                    leg += weight
-                elif way == "delegitimizing":
-                    deleg += weight
-        d["balance"] = (leg - deleg) / (leg + deleg) if leg + deleg else 0.0
-        direction[scope] = d
-    for (voice, _), (hits, weight) in by_direction.items():
-        counts[voice] += int(hits)
-        counts["all"] += int(hits)
-        weighted[voice] += weight
-    sentiment: dict[str, Any] = {
-        "model": "pattern",
-        "polarity": a.sentiment.polarity,
-        "subjectivity": a.sentiment.subjectivity,
-    }
-    if a.vader is not None:
-        sentiment["vader_compound_mean"] = sum(a.vader) / len(a.vader) if a.vader else 0.0
-    quotes = a.voices.quotes
-    total = words["all"]
-    return {
-        "words": words,
-        "loaded_count": counts,
-        "loaded_weight": weighted,
-        "loaded_rate_per_1k": {v: _rate(counts[v], words[v]) for v in (*VOICES, "all")},
-        "categories": categories,
-        "direction": direction,
-        "sentiment": sentiment,
-        "hedges": markers.get(HEDGE, 0),
-        "boosters": markers.get(BOOSTER, 0),
-        "anonymous_sources": markers.get(ANONYMOUS, 0),
-        "reporting_verbs": {c: markers.get(c, 0) for c in REPORTING},
-        "quotes": {
-            "speech": sum(1 for q in quotes if q.kind == "speech" and not q.nested),
-            "scare": sum(1 for q in quotes if q.kind == "scare"),
-            "quoted_share": words["quote"] / total if total else 0.0,
-            "attributed_share": words["attributed"] / total if total else 0.0,
-        },
-        "speakers": a.voices.speakers,
-        "sentences": len(a.document.sentences),
-    }

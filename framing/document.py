@@ -9,6 +9,7 @@ abbreviations (``U.S.``, ``Gen.``, ``Jan. 5``), dashes and line breaks inside se
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -16,10 +17,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from framing.errors import FramingError
 from framing.io import Source, read_article
 from framing.lexicon.normalize import WordText, normalize_chars, word_text
 
-__all__ = ["Document", "Span", "Token", "count_words", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "Document",
+    "Span",
+    "Token",
+    "count_words",
+    "split_paragraphs",
+    "split_sentences",
+    "to_document",
+]
 
 
 class Span(NamedTuple):
@@ -290,3 +300,24 @@ class Document:
     def words(self) -> list[Token]:
         """Word and number tokens only."""
         return [t for t in self.tokens if t.kind in ("word", "number")]
+
+
+def to_document(
+    source: str | os.PathLike[str] | Document, *, encoding: str | None = None
+) -> Document:
+    """A Document from a Document, a path, or text.
+
+    A ``Path`` is always read as a file. A ``str`` is read as a file when it is a single line that
+    names an existing file; any other string is the article text itself.
+    """
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, os.PathLike):
+        return Document.from_path(Path(source), encoding=encoding)
+    if not isinstance(source, str):
+        raise FramingError(f"cannot analyse a {type(source).__name__}; give text or a path")
+    if "\n" not in source and len(source) < 1024 and os.path.isfile(source):
+        return Document.from_path(source, encoding=encoding)
+    if not source.strip():
+        raise FramingError("the text is empty")
+    return Document.from_text(source)

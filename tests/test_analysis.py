@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import math
 from pathlib import Path
 
 import pytest
 
-from framing import AnalysisOptions, Document, FramingError, analyze
+from framing import Analysis, AnalysisOptions, Document, FramingError, Match, analyze, repr_html
+from framing import analysis as analysis_module
 from framing.annotate.sentiment import pattern_sentiment
 
 from .conftest import DATA
@@ -88,9 +91,45 @@ def test_to_dict_is_json_and_to_frame_has_a_row_per_match(result) -> None:  # ty
     assert {"start", "end", "voice", "speaker", "negated", "hedged", "scare_quoted"} <= set(frame)
 
 
+def test_rates_over_no_words_are_nan_and_written_as_null() -> None:
+    a = analyze("Militants seized the town. Militias fled.", lexicons=[MINI])
+    s = a.scores
+    assert s["words"]["quote"] == 0 and s["words"]["attributed"] == 0
+    assert math.isnan(s["loaded_rate_per_1k"]["quote"])
+    assert math.isnan(s["loaded_rate_per_1k"]["attributed"])
+    assert s["loaded_rate_per_1k"]["author"] == pytest.approx(1000 * 2 / s["words"]["author"])
+    data = a.to_dict()
+    json.dumps(data, allow_nan=False)  # raises on NaN
+    assert data["scores"]["loaded_rate_per_1k"]["quote"] is None
+    assert data["scores"]["loaded_rate_per_1k"]["author"] == s["loaded_rate_per_1k"]["author"]
+
+
+def test_to_dict_of_a_match_and_the_options(result) -> None:  # type: ignore[no-untyped-def]
+    first = result.matches[0].to_dict()
+    assert list(first) == list(Match._fields)
+    assert first["alternatives"] == ["fighters"] and first["text"] == "Militants"
+    assert AnalysisOptions().to_dict() == {"sentiment": "pattern", "models": False}
+    assert AnalysisOptions("vader", True).to_dict() == {"sentiment": "vader", "models": True}
+
+
+def test_rich_display_goes_through_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Analysis draws itself in Jupyter through the registry the HTML renderer fills when
+    imported (``import framing`` imports it); analysis.py imports no renderer."""
+    a = analyze("Militants seized the town.", lexicons=[MINI])
+    assert (a._repr_html_() or "").startswith('<div class="framing-fragment">')
+    monkeypatch.setattr(repr_html, "_RENDERERS", {})
+    assert a._repr_html_() is None  # Jupyter then shows the plain repr
+    repr_html.register_html(Analysis, lambda x: f"<p>{len(x.matches)} matches</p>")
+    assert a._repr_html_() == "<p>1 matches</p>"
+    tree = ast.parse(Path(analysis_module.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {m for m in imported if m and m.startswith("framing.render")}
+
+
 def test_repr_html_escapes(tmp_path: Path) -> None:
     a = analyze("Militants <b>seized</b> the town.", lexicons=[MINI])
     html = a._repr_html_()
+    assert html is not None
     assert "&lt;b&gt;seized&lt;/b&gt;" in html and "<b>" not in html
 
 

@@ -59,6 +59,17 @@ def test_analyze_json_equals_library(runner: CliRunner, article: Path) -> None:
     assert data["lexicons"][0]["name"] == "mini" and len(data["lexicons"][0]["sha256"]) == 64
 
 
+def test_rate_over_no_words_is_null_in_json_and_missing_in_text(runner: CliRunner) -> None:
+    text = "Militants seized the town. Militias fled."  # no quotes, no reported speech
+    result = run(runner, "analyze", "-", "-l", MINI, "-f", "json", "--no-models", input=text)
+    assert result.exit_code == 0
+    assert "NaN" not in result.output
+    rates = json.loads(result.output)["scores"]["loaded_rate_per_1k"]
+    assert rates["quote"] is None and rates["attributed"] is None and rates["author"] > 0
+    md = run(runner, "analyze", "-", "-l", MINI, "-f", "md", "--no-models", input=text).output
+    assert "| quote | 0 | 0 | – |" in md and "nan" not in md
+
+
 def test_analyze_stdin(runner: CliRunner) -> None:
     result = run(runner, "analyze", "-", "-l", MINI, "-f", "json", input=ARTICLE.encode())
     assert result.exit_code == 0

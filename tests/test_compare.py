@@ -6,11 +6,16 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import framing
 from framing import FramingError, analyze, compare
 from framing.compare.comparison import Comparison
+from framing.compare.model_tables import bias_table, frame_table, model_summary
+from framing.compare.summary import actor_types, directional, summarize, terms_only_in_names
+from framing.compare.tables import count_table, records
 from framing.render.charts.common import HOUSE_STYLE, CategoryDifferenceDisplay, figure_to_html
 
 from .conftest import DATA, shared_path
@@ -106,6 +111,51 @@ def test_to_dict_holds_everything_and_is_deterministic(pair: Comparison) -> None
     assert len(data["labels"]) == len(pair.labels) and len(data["terms"]) == len(pair.terms)
     assert data["actor_keys"]["nvf"] == "nvf"
     assert len(data["lexicons"]) == 3
+
+
+def test_summary_is_built_from_tables_alone(pair: Comparison) -> None:
+    """summarize and model_summary take tables (and facts of the analyses), not a Comparison."""
+    labels = pd.DataFrame(records(pair.labels))  # plain rows, as a JSON reader would have them
+    kw = {"labels": labels, "terms": pair.terms, "scores": pair.scores, "in_names": set()}
+    typed = summarize(("P", "Q"), types=actor_types(pair.actors, pair.keys), directional=True, **kw)
+    assert typed[0].startswith("P calls Northern Valley Front (NVF) 'rebels' 3 times")
+    assert typed[1] == (
+        "P calls Marovia 'government' twice in its own voice; "
+        "Q calls it 'regime' twice in its own voice."
+    )
+    untyped = summarize(("P", "Q"), types={}, directional=False, **kw)
+    assert untyped[1].endswith("Q calls them 'regime' twice in its own voice.")  # no type: "them"
+    assert directional(pair.analyses) is False and terms_only_in_names(pair.analyses) == set()
+    frames = pd.DataFrame(
+        [
+            {
+                "frame": "Security_and_defense",
+                "label": "Security and defense",
+                "a": 0.9,
+                "b": 0.2,
+                "difference": 0.7,
+                "a_predicted": True,
+                "b_predicted": False,
+            }
+        ]
+    )
+    assert model_summary(("P", "Q"), frames, bias_table(pair.analyses)) == [
+        "Model estimate: the frame classifier gives the Security and defense frame a probability "
+        "of 0.90 in P and 0.20 in Q (predicted for P only)."
+    ]
+    assert frame_table(pair.analyses).empty  # the library default leaves the models off
+
+
+def test_a_rate_over_no_words_is_missing() -> None:
+    """Rates per 1,000 words are rate_per_1k: NaN (null in JSON, – on screen) over no words."""
+    c = compare("Rebels took the town, the army said.", "— … —")
+    rebel = c.terms.set_index("term").loc["rebel"]
+    assert rebel["a_rate"] == pytest.approx(1000 / 7) and rebel["b"] == 0
+    assert np.isnan(rebel["b_rate"]) and np.isnan(rebel["difference"])
+    assert records(c.terms)[0]["b_rate"] is None
+    assert count_table(c.analyses, ("lexicon", "category"))["b_rate"].isna().all()
+    json.dumps(c.to_dict(), allow_nan=False)  # raises on NaN
+    assert not any("per 1,000 words" in s for s in c.summary)
 
 
 def test_jupyter_display(pair: Comparison) -> None:

@@ -3,10 +3,12 @@ from __future__ import annotations
 import random
 import re
 import string
+from pathlib import Path
 
 import pytest
 
-from framing.document import Document, count_words, split_paragraphs
+from framing.document import Document, count_words, split_paragraphs, to_document
+from framing.errors import FramingError
 
 
 def sentences(text: str) -> list[str]:
@@ -96,3 +98,18 @@ def test_word_count_fast_path_equals_the_definition() -> None:
         expected = len(text.split()) - len(punct_token.findall(f" {text} "))
         assert count_words(text) == expected, repr(text)
     assert count_words("U.S.-backed forces - 280,000 , Iran's _ ...") == 5
+
+
+def test_to_document_takes_documents_paths_and_text(tmp_path: Path) -> None:
+    doc = Document.from_text("Rebels took the town.")
+    assert to_document(doc) is doc
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels took the town.\n\nThe army left.", encoding="utf-8")
+    from_path = to_document(path)
+    assert from_path.source.path == str(path) and len(from_path.paragraphs) == 2
+    assert to_document(str(path)).text == from_path.text  # a one-line str naming a file
+    assert to_document("Rebels took the town.").source.kind == "string"
+    with pytest.raises(FramingError, match="the text is empty"):
+        to_document(" \n ")
+    with pytest.raises(FramingError, match="cannot analyse a int; give text or a path"):
+        to_document(3)  # type: ignore[arg-type]

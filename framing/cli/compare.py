@@ -7,28 +7,21 @@ import json
 import click
 
 from framing.cli._common import (
+    AnalysisRun,
+    analysis_options,
     emit,
-    encoding_option,
-    errors_as_messages,
-    lexicon_option,
-    models_option,
-    output_options,
-    sentiment_option,
+    format_option,
+    print_rich,
+    read_document,
+    read_stdin,
 )
 from framing.cli.group import cli
+from framing.compare.comparison import compare as compare_two
+from framing.render.compare.html import comparison_page
+from framing.render.compare.markdown import comparison_markdown
+from framing.render.compare.terminal import comparison_renderable
 
 FORMATS = ("text", "json", "html", "md")
-
-
-def _read(item: str, encoding: str | None, stdin: bytes | None) -> object:
-    """A Document from a file path, or from stdin for ``-``."""
-    from framing.document import Document
-    from framing.io import read_bytes
-
-    if item == "-":
-        text, source = read_bytes(stdin or b"", name="<stdin>", encoding=encoding)
-        return Document.from_text(text, source)
-    return Document.from_path(item, encoding=encoding)
 
 
 @cli.command()
@@ -40,27 +33,9 @@ def _read(item: str, encoding: str | None, stdin: bytes | None) -> object:
     metavar="'NAME A,NAME B'",
     help="Display names of the two articles, separated by a comma (default: A,B).",
 )
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
-)
-@lexicon_option
-@output_options
-@sentiment_option
-@models_option("Compare sentence bias and frames as the shipped classifiers estimate them.")
-@encoding_option
-@errors_as_messages
-def compare(
-    a: str,
-    b: str,
-    names: str | None,
-    fmt: str,
-    lexicons: tuple[str, ...],
-    output: str | None,
-    force: bool,
-    sentiment: str,
-    models: bool,
-    encoding: str | None,
-) -> None:
+@format_option(FORMATS)
+@analysis_options("Compare sentence bias and frames as the shipped classifiers estimate them.")
+def compare(a: str, b: str, names: str | None, fmt: str, run: AnalysisRun) -> None:
     """Compare two articles: who is called what, which words differ, whose voice carries them.
 
     A and B are text or HTML files, or - for stdin (only one of them). The text output shows a
@@ -76,41 +51,19 @@ def compare(
       framing compare a.txt b.txt --no-models
       cat a.txt | framing compare - b.txt --format md
     """
-    from framing.analysis import AnalysisOptions
-    from framing.compare.comparison import compare as run
-    from framing.lexicon.registry import load_lexicons
-
     if a == "-" and b == "-":
         raise click.UsageError("only one of A and B can be - (stdin)")
-    stdin = None
-    if "-" in (a, b):
-        with click.open_file("-", "rb") as fh:
-            stdin = fh.read()
-    docs = [_read(item, encoding, stdin) for item in (a, b)]
-    active = load_lexicons(lexicons or None)
-    options = AnalysisOptions(sentiment=sentiment, models=models)  # type: ignore[arg-type]
-    comparison = run(docs[0], docs[1], names, lexicons=active, options=options)  # type: ignore[arg-type]
+    stdin = read_stdin() if "-" in (a, b) else None
+    docs = [read_document(item, run.encoding, stdin) for item in (a, b)]
+    comparison = compare_two(docs[0], docs[1], names, lexicons=run.lexicons, options=run.options)
+    if fmt == "text":
+        print_rich([comparison_renderable(comparison)], run.output, run.force)
+        return
     if fmt == "json":
-        text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+        text += "\n"
     elif fmt == "html":
-        from framing.render.compare.html import comparison_page
-
         text = comparison_page(comparison)
-    elif fmt == "md":
-        from framing.render.compare.markdown import comparison_markdown
-
-        text = comparison_markdown(comparison)
     else:
-        import io
-
-        from framing.render.compare.terminal import comparison_renderable
-        from framing.render.terminal import console
-
-        if output:
-            buffer = io.StringIO()
-            console(width=100, file=buffer).print(comparison_renderable(comparison))
-            text = buffer.getvalue()
-        else:
-            console().print(comparison_renderable(comparison))
-            return
-    emit(text, output, force)
+        text = comparison_markdown(comparison)
+    emit(text, run.output, run.force)

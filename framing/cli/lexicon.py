@@ -5,9 +5,22 @@ from __future__ import annotations
 import json
 
 import click
+from rich.table import Table
 
-from framing.cli._common import emit, errors_as_messages, lexicon_option, output_options
+from framing.classroom.glossary import classroom_glossary
+from framing.cli._common import (
+    emit,
+    errors_as_messages,
+    format_option,
+    lexicon_option,
+    output_options,
+)
 from framing.cli.group import cli
+from framing.lexicon.format import validate_lexicon
+from framing.lexicon.registry import DEFAULT_LEXICONS, load_lexicon, load_lexicons, packaged_names
+from framing.render.classroom import glossary as classroom
+from framing.render.glossary import glossary_html, glossary_markdown
+from framing.render.terminal import console
 
 
 @cli.group()
@@ -25,8 +38,6 @@ def lexicon_validate(files: tuple[str, ...]) -> None:
     Example:
       framing lexicon validate my_terms.tsv
     """
-    from framing.lexicon.format import validate_lexicon
-
     total = 0
     for file in files:
         problems = validate_lexicon(file)
@@ -48,11 +59,6 @@ def lexicon_list() -> None:
     Example:
       framing lexicon list
     """
-    from rich.table import Table
-
-    from framing.lexicon.registry import DEFAULT_LEXICONS, load_lexicon, packaged_names
-    from framing.render.terminal import console
-
     table = Table()
     for col in ("name", "version", "entries", "loaded", "default", "title"):
         table.add_column(col, justify="right" if col in ("entries", "loaded") else "left")
@@ -72,9 +78,7 @@ def lexicon_list() -> None:
 @lexicon.command("show")
 @click.argument("name")
 @click.option("--category", "-c", help="Only this category.")
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@format_option(["text", "json"])
 @errors_as_messages
 def lexicon_show(name: str, category: str | None, fmt: str) -> None:
     """Show a lexicon's card and entries (a packaged NAME or a .tsv path).
@@ -84,11 +88,6 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
       framing lexicon show conflict
       framing lexicon show conflict --category sponsorship
     """
-    from rich.table import Table
-
-    from framing.lexicon.registry import load_lexicon
-    from framing.render.terminal import console
-
     lex = load_lexicon(name)
     if category and category not in lex.categories and not any(e.category == category for e in lex):
         raise click.BadParameter(
@@ -133,9 +132,7 @@ def lexicon_show(name: str, category: str | None, fmt: str) -> None:
 
 
 @lexicon.command("glossary")
-@click.option(
-    "--format", "-f", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
-)
+@format_option(["md", "html"])
 @click.option(
     "--audience",
     type=click.Choice(["general", "classroom"]),
@@ -157,18 +154,11 @@ def lexicon_glossary(
       framing lexicon glossary --format html -o glossary.html
       framing lexicon glossary --audience classroom -f html -o words_to_watch.html
     """
-    from framing.lexicon.registry import load_lexicons
-
     active = load_lexicons(lexicons or None)
     if audience == "classroom":
-        from framing.classroom.glossary import classroom_glossary
-        from framing.render.classroom import glossary as classroom
-
         rows = classroom_glossary(active)
         text = classroom.glossary_html(rows) if fmt == "html" else classroom.glossary_markdown(rows)
         emit(text, output, force)
         return
-    from framing.render.glossary import glossary_html, glossary_markdown
-
     text = glossary_html(active) if fmt == "html" else glossary_markdown(active)
     emit(text, output, force)

@@ -1,25 +1,48 @@
-"""`framing classify`, `framing train`, `framing evaluate`: the sentence-bias and frame models."""
+"""`framing classify`, `framing train`, `framing evaluate`: the sentence-bias and frame models.
+
+The commands import :mod:`framing.models` when they run, not at module level: it loads
+scikit-learn (about 1.5 s), which every other command and ``framing --help`` can do without.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
+import numpy as np
 
-from framing.cli._common import emit, errors_as_messages, output_options, warn
+from framing.cli._common import (
+    emit,
+    encoding_option,
+    errors_as_messages,
+    format_option,
+    output_options,
+    read_documents,
+    read_text,
+    warn,
+)
 from framing.cli.group import cli
+from framing.document import Document
 from framing.errors import InputError, ModelError
+from framing.output import check_new
+from framing.render.charts.evaluation import ConfusionDisplay
 
 _KINDS = click.Choice(["bias", "frames"])
 
 
-def _model(path: str | None, kind: str) -> Any:
+def _model(path: str | None, kind: str | None) -> Any:
+    """The shipped model of `kind` (no `path`), or the model file at `path` (of `kind` if given)."""
+    # heavy optional model: framing.models loads scikit-learn (about 1.5 s)
     from framing.models.persistence import load_model
     from framing.models.registry import load_shipped
 
-    return load_shipped(kind) if path is None else load_model(path, kind=kind)
+    if path is None:
+        return load_shipped(str(kind))
+    return load_model(path, kind=kind)
 
 
 def _model_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -30,27 +53,6 @@ def _model_option(func: Callable[..., Any]) -> Callable[..., Any]:
         metavar="FILE",
         help="A model file from `framing train` (default: the shipped model).",
     )(func)
-
-
-def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(["text", "jsonl"]),
-        default="text",
-        show_default=True,
-    )(func)
-
-
-def _read_input(item: str, encoding: str | None) -> str:
-    from framing.io import read_article, read_bytes
-
-    if item == "-":
-        with click.open_file("-", "rb") as stdin:
-            data = stdin.read()
-        return read_bytes(data, name="<stdin>", encoding=encoding)[0]
-    return read_article(item, encoding=encoding)[0]
 
 
 @cli.group()
@@ -68,10 +70,10 @@ def classify() -> None:
 @classify.command("bias")
 @click.argument("source")
 @click.option("--article", is_flag=True, help="SOURCE is an article: split it into sentences.")
-@_format_option
+@format_option(["text", "jsonl"])
 @_model_option
 @output_options
-@click.option("--encoding", help="Encoding of the input (default: UTF-8, else detected).")
+@encoding_option
 @errors_as_messages
 def classify_bias(
     source: str,
@@ -92,9 +94,7 @@ def classify_bias(
       cat article.txt | framing classify bias - --article
       framing classify bias sentences.txt --format jsonl -o bias.jsonl
     """
-    from framing.document import Document
-
-    text = _read_input(source, encoding)
+    text = read_text(source, encoding)
     if article:
         doc = Document.from_text(text)
         sentences = [text[s:e] for s, e in doc.sentences]
@@ -124,11 +124,11 @@ def classify_bias(
 
 @classify.command("frames")
 @click.argument("paths", nargs=-1, required=True)
-@_format_option
+@format_option(["text", "jsonl"])
 @_model_option
 @click.option("--top", default=3, show_default=True, help="Supporting sentences per frame.")
 @output_options
-@click.option("--encoding", help="Encoding of the input files (default: UTF-8, else detected).")
+@encoding_option
 @errors_as_messages
 def classify_frames(
     paths: tuple[str, ...],
@@ -149,14 +149,14 @@ def classify_frames(
       framing classify frames article.txt
       framing classify frames corpus/ --format jsonl > frames.jsonl
     """
-    from framing.cli.analyze import _inputs
+    # heavy optional model: framing.models loads scikit-learn (about 1.5 s)
     from framing.models.outputs import predict_document
 
     model = _model(model_path, "frames")
     lines: list[str] = []
     done = 0
     single = len(paths) == 1
-    for name, doc in _inputs(paths, encoding):
+    for name, doc in read_documents(paths, encoding):
         if isinstance(doc, InputError):
             if single and paths[0] == name:
                 raise doc
@@ -234,12 +234,9 @@ def train(
           --words-column biased_words -o my-bias.skops
       framing train frames --data frames.tsv --label-column frames -o my-frames.skops
     """
-    import hashlib
-    from pathlib import Path
-
+    # heavy optional model: framing.models loads scikit-learn (about 1.5 s)
     from framing.models import BiasSentenceClassifier, FrameClassifier, save_model
     from framing.models.data import read_labelled
-    from framing.output import check_new
 
     check_new(output, force=force)
     data = read_labelled(
@@ -316,20 +313,19 @@ def evaluate(
       framing evaluate my-bias.skops --data test.csv --label-column label_bias --chart cm.png
       framing evaluate frames --data frames.tsv --label-column frames
     """
+    # heavy optional model: framing.models loads scikit-learn (about 1.5 s)
     from framing.models.data import read_labelled
     from framing.models.metrics import (
         classification_scores,
         expected_calibration_error,
         multilabel_scores,
     )
-    from framing.models.persistence import load_model
-    from framing.models.registry import load_shipped
-    from framing.output import check_new
-    from framing.render.charts.evaluation import ConfusionDisplay
 
     if chart:
         check_new(chart, force=force)
-    model = load_shipped(model_path) if model_path in ("bias", "frames") else load_model(model_path)
+    model = (
+        _model(None, model_path) if model_path in ("bias", "frames") else _model(model_path, None)
+    )
     estimator = model.estimator
     multi = model.kind == "frames"
     data = read_labelled(
@@ -352,9 +348,7 @@ def evaluate(
         scores = multilabel_scores(truth, pred, names, seed=seed)
         ece = expected_calibration_error(truth, proba)
         head = ["micro_precision", "micro_recall", "micro_f1", "macro_f1"]
-        display = ConfusionDisplay.from_multilabel(
-            __import__("numpy").asarray(truth), pred, names, title=model.name
-        )
+        display = ConfusionDisplay.from_multilabel(np.asarray(truth), pred, names, title=model.name)
     else:
         classes = [str(c) for c in estimator.classes_]
         labels = [str(x) for x in data.labels]

@@ -1,21 +1,26 @@
 """The summary of a comparison: a few plain sentences naming the largest differences.
 
 Sentences say who uses which word in whose voice, never which word is right, and use the same
-template for both sides (see docs/compare.md).
+template for both sides (see docs/compare.md). :func:`summarize` reads the comparison's tables
+(:mod:`framing.compare.tables`) and a few facts about the two analyses, never the Comparison.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from framing.annotate.actor_names import in_name
-from framing.compare.comparison import records
+from framing.compare.tables import records
 
 if TYPE_CHECKING:
-    from framing.compare.comparison import Comparison
+    import pandas as pd
 
-__all__ = ["summarize"]
+    from framing.analysis import Analysis
+    from framing.annotate.actors import ActorLayer
+
+__all__ = ["actor_types", "directional", "summarize", "terms_only_in_names"]
 
 
 def _times(n: int) -> str:
@@ -66,15 +71,13 @@ def _side_phrase(
     return f"{name} " + " and ".join(bits)
 
 
-def _actor_sentences(c: Comparison) -> list[tuple[float, str, set[str]]]:
+def _actor_sentences(
+    names: tuple[str, str], labels: pd.DataFrame, types: Mapping[str, str]
+) -> list[tuple[float, str, set[str]]]:
     """One sentence per actor whose labels differ between the articles, heaviest first."""
-    types: dict[str, str] = {}
-    for layer in c.actors:
-        for key, kind in layer.types.items():
-            types.setdefault(c.keys.get(key, key), kind)
     out = []
     rows_by_key: dict[str, list[dict[str, Any]]] = {}
-    for row in records(c.labels):
+    for row in records(labels):
         rows_by_key.setdefault(row["key"], []).append(row)
     for key, rows in rows_by_key.items():
         used = {side: {r["label"] for r in rows if r[side]} for side in "ab"}
@@ -88,7 +91,7 @@ def _actor_sentences(c: Comparison) -> list[tuple[float, str, set[str]]]:
         pronoun = "it" if types.get(key) in ("state", "org", "other") else "them"
         parts = []
         first = True
-        order = [("a", c.names[0]), ("b", c.names[1])]
+        order = [("a", names[0]), ("b", names[1])]
         if not only["a"]:
             order.reverse()
         for side, name in order:
@@ -112,12 +115,17 @@ def _actor_sentences(c: Comparison) -> list[tuple[float, str, set[str]]]:
     return out
 
 
-def _score_sentences(c: Comparison) -> list[str]:
-    first, second = c.names
-    v = {r["measure"]: (r["a"], r["b"]) for r in records(c.scores)}
+def _score_sentences(names: tuple[str, str], scores: pd.DataFrame, directional: bool) -> list[str]:
+    first, second = names
+    v = {r["measure"]: (r["a"], r["b"]) for r in records(scores)}
     out = []
-    a, b = v["loaded_rate_author"]
-    if max(a, b) > 0 and abs(a - b) >= max(2.0, 0.25 * max(a, b)):
+    a, b = v["loaded_rate_author"]  # None where an article has no words in its own voice
+    if (
+        a is not None
+        and b is not None
+        and max(a, b) > 0
+        and abs(a - b) >= max(2.0, 0.25 * max(a, b))
+    ):
         out.append(
             f"{first}'s own voice carries {a:.1f} loaded terms per 1,000 words, {second}'s {b:.1f}."
         )
@@ -125,11 +133,6 @@ def _score_sentences(c: Comparison) -> list[str]:
     if abs(a - b) >= 0.10:
         out.append(f"{first} gives {a:.0%} of its words to direct quotes, {second} {b:.0%}.")
     a, b = v["balance_author"]
-    directional = all(
-        x.scores["direction"]["author"]["legitimizing"]
-        + x.scores["direction"]["author"]["delegitimizing"]
-        for x in c.analyses
-    )
     if directional and abs(a - b) >= 0.5:
         out.append(
             f"In their own voice, the balance of legitimizing and delegitimizing terms is "
@@ -142,10 +145,29 @@ def _score_sentences(c: Comparison) -> list[str]:
     return out
 
 
-def _terms_only_in_names(c: Comparison) -> set[tuple[str, str]]:
+def actor_types(actors: Sequence[ActorLayer], keys: Mapping[str, str]) -> dict[str, str]:
+    """Shared actor key -> its type ("person", "state", "org", ...) from the actor layers."""
+    types: dict[str, str] = {}
+    for layer in actors:
+        for key, kind in layer.types.items():
+            types.setdefault(keys.get(key, key), kind)
+    return types
+
+
+def directional(analyses: Sequence[Analysis]) -> bool:
+    """Whether both articles use directional (legitimizing or delegitimizing) terms in their
+    own voice: only then is a difference in direction balance worth a sentence."""
+    return all(
+        x.scores["direction"]["author"]["legitimizing"]
+        + x.scores["direction"]["author"]["delegitimizing"]
+        for x in analyses
+    )
+
+
+def terms_only_in_names(analyses: Sequence[Analysis]) -> set[tuple[str, str]]:
     """Terms matched only inside names ("Sham" in "Fatah al-Sham"): not word choices."""
     seen: dict[tuple[str, str], bool] = {}
-    for analysis in c.analyses:
+    for analysis in analyses:
         openings = analysis.document.sentence_openings
         for m in analysis.matches:
             key = (m.lexicon, m.term)
@@ -153,13 +175,26 @@ def _terms_only_in_names(c: Comparison) -> set[tuple[str, str]]:
     return {k for k, only in seen.items() if only}
 
 
-def summarize(c: Comparison) -> list[str]:
-    first, second = c.names
-    actors = _actor_sentences(c)
+def summarize(
+    names: tuple[str, str],
+    *,
+    labels: pd.DataFrame,
+    terms: pd.DataFrame,
+    scores: pd.DataFrame,
+    types: Mapping[str, str],
+    directional: bool,
+    in_names: set[tuple[str, str]],
+) -> list[str]:
+    """At most seven plain sentences, largest differences first, from the comparison's tables.
+
+    `types` is :func:`actor_types`, `directional` :func:`directional` and `in_names`
+    :func:`terms_only_in_names` of the two analyses.
+    """
+    first, second = names
+    actors = _actor_sentences(names, labels, types)
     out = [s for _, s, _ in actors[:3]]
-    named = set().union(*(labels for *_, labels in actors[:3]))
-    in_names = _terms_only_in_names(c)
-    for r in records(c.terms):
+    named = set().union(*(used for *_, used in actors[:3]))
+    for r in records(terms):
         skip = r["marker"] or not r["loaded"] or r["term"] in named or r["a"] == r["b"]
         if skip or (r["lexicon"], r["term"]) in in_names:
             continue
@@ -171,7 +206,7 @@ def summarize(c: Comparison) -> list[str]:
             f"{_times(n_more)}, {less} {_times(n_less) if n_less else 'never'}."
         )
         break
-    out += _score_sentences(c)
+    out += _score_sentences(names, scores, directional)
     if not out:
         out.append(
             "The two articles attach the same labels to the same actors, and their scores are "

@@ -1,18 +1,24 @@
 """Model outputs for one document: sentence bias probabilities and article frames.
 
 :func:`predict_document` is what ``framing analyze`` (and, later, compare and report) call: it
-takes an :class:`~framing.analysis.Analysis` or a :class:`~framing.document.Document` and returns
-a small :class:`ModelOutputs` with a JSON-safe :meth:`~ModelOutputs.to_dict`.
+takes a :class:`~framing.document.Document` (or anything with a ``document``, such as an
+:class:`~framing.analysis.Analysis`, or text) and returns a small :class:`ModelOutputs` with a
+JSON-safe :meth:`~ModelOutputs.to_dict`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from framing.annotate.voice import VOICES
+from framing.document import Document, to_document
 from framing.models.persistence import ModelFile
+from framing.models.registry import load_shipped
 
 if TYPE_CHECKING:
     from framing.annotate.voice import VoiceLayer
@@ -27,9 +33,9 @@ __all__ = [
     "predict_document",
 ]
 
-#: The voices sentence bias is tallied in (a sentence's voice is the one it is mostly in);
-#: the same as ``framing.analysis.VOICES``.
-BIAS_VOICES: tuple[str, ...] = ("author", "quote", "attributed")
+#: The voices sentence bias is tallied in (a sentence's voice is the one it is mostly in):
+#: :data:`framing.annotate.voice.VOICES`.
+BIAS_VOICES: tuple[str, ...] = VOICES
 
 
 @dataclass(frozen=True)
@@ -43,13 +49,10 @@ class SentenceBias:
     biased: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "sentence": self.index,
-            "start": self.start,
-            "end": self.end,
-            "probability": self.probability,
-            "biased": self.biased,
-        }
+        """The fields, with `index` written as ``sentence`` (first)."""
+        out = {"sentence": self.index, **dataclasses.asdict(self)}
+        del out["index"]
+        return out
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,10 @@ class ModelOutputs:
             lines.append(f"Frames ({versions.get('frames', 'model')}): {shown or 'none'}")
         return lines
 
+    def by_voice(self, voices: VoiceLayer) -> dict[str, BiasTally]:
+        """Sentence bias tallied by the voice each sentence is mostly in (:func:`bias_by_voice`)."""
+        return bias_by_voice(self, voices)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"versions": dict(self.versions)}
         if self.sentences:
@@ -154,28 +161,25 @@ def bias_by_voice(outputs: ModelOutputs, voices: VoiceLayer) -> dict[str, BiasTa
 
 def classify_sentences(sentences: list[str], model: ModelFile | None = None) -> list[float]:
     """Bias probability of each sentence (the shipped model unless `model` is given)."""
-    from framing.models.registry import load_shipped
-
     m = model or load_shipped("bias")
     return [float(p) for p in m.estimator.bias_probability(sentences)]
 
 
 def predict_document(
-    source: Any,
+    source: Document | str | os.PathLike[str],
     *,
     bias: bool | ModelFile = True,
     frames: bool | ModelFile = True,
     supporting: int = 2,
 ) -> ModelOutputs:
-    """Sentence bias and frames of an Analysis or Document (or text) with the shipped models.
+    """Sentence bias and frames of a Document (or a path, or text) with the shipped models.
+
+    An :class:`~framing.analysis.Analysis` also works: its Document is used.
 
     Pass a loaded :class:`~framing.models.persistence.ModelFile` as `bias`/`frames` to use your
     own model, or False to skip one. Sentences are the document's own (offsets into its text).
     """
-    from framing.analysis import to_document
-    from framing.models.registry import load_shipped
-
-    document = getattr(source, "document", None) or to_document(source)
+    document = to_document(getattr(source, "document", source))
     text = document.text
     spans = list(document.sentences)
     sentence_texts = [text[s:e] for s, e in spans]

@@ -1,25 +1,24 @@
-"""HTML pages from Jinja2 templates with autoescaping on: article text is untrusted input."""
+"""HTML pages from Jinja2 templates with autoescaping on: article text is untrusted input.
+
+Importing this module registers :func:`article_fragment` as the rich display of an
+:class:`~framing.analysis.Analysis` in Jupyter (:mod:`framing.repr_html`).
+"""
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from framing._version import __version__
+from framing.analysis import Analysis, model_versions
+from framing.annotate.voice import VOICE_NAMES
+from framing.render.numbers import number
 from framing.render.spans import paragraph_segments
-
-if TYPE_CHECKING:
-    from framing.analysis import Analysis
+from framing.repr_html import register_html
 
 __all__ = ["analysis_page", "article_context", "article_fragment", "environment", "render"]
-
-VOICE_LABELS = {
-    "author": "outlet's own words",
-    "quote": "direct quote",
-    "attributed": "reported speech",
-}
 
 
 @functools.cache
@@ -32,8 +31,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["framing_version"] = __version__
-    env.globals["voice_labels"] = VOICE_LABELS
-    env.filters["fmt"] = lambda x, spec=".2f": format(x, spec)
+    env.globals["voice_labels"] = {voice: name.label for voice, name in VOICE_NAMES.items()}
+    env.filters["fmt"] = number
     return env
 
 
@@ -102,8 +101,6 @@ def _summary(analysis: Analysis) -> dict[str, Any]:
 
 def analysis_page(analysis: Analysis, *, title: str | None = None) -> str:
     """A self-contained HTML page: the highlighted article, the summary and the method notes."""
-    from framing.analysis import model_versions
-
     src = analysis.document.source
     return render(
         "analysis.html.j2",
@@ -123,3 +120,6 @@ def analysis_page(analysis: Analysis, *, title: str | None = None) -> str:
 def article_fragment(analysis: Analysis) -> str:
     """The highlighted article alone (used for Jupyter's rich display)."""
     return render("article_fragment.html.j2", paragraphs=article_context(analysis))
+
+
+register_html(Analysis, article_fragment)

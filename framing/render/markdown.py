@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
+from framing.annotate.voice import VOICE_NAMES
+from framing.render.numbers import number
 from framing.render.spans import paragraph_segments
 
 if TYPE_CHECKING:
@@ -15,7 +17,6 @@ if TYPE_CHECKING:
 __all__ = ["analysis_markdown", "escape", "table"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_VOICE_TAG = {"author": "own", "quote": "quote", "attributed": "reported"}
 
 
 def escape(text: str) -> str:
@@ -41,7 +42,7 @@ def article_markdown(analysis: Analysis) -> str:
         for seg in segs:
             chunk = escape(text[seg.start : seg.end])
             if seg.match is not None and analysis.matches[seg.match].loaded:
-                parts.append(f"**{chunk}** _({_VOICE_TAG[seg.voice]})_")
+                parts.append(f"**{chunk}** _({VOICE_NAMES[seg.voice].tag})_")
             else:
                 parts.append(chunk)
         paras.append("".join(parts))
@@ -56,7 +57,7 @@ def analysis_markdown(analysis: Analysis) -> str:
         table(
             ["voice", "words", "loaded terms", "per 1,000 words"],
             [
-                (v, s["words"][v], s["loaded_count"][v], f"{s['loaded_rate_per_1k'][v]:.1f}")
+                (v, s["words"][v], s["loaded_count"][v], number(s["loaded_rate_per_1k"][v], ".1f"))
                 for v in ("author", "quote", "attributed", "all")
             ],
         )

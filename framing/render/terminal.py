@@ -8,6 +8,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from framing.annotate.voice import VOICE_NAMES, VOICES
+from framing.render.numbers import number
 from framing.render.spans import paragraph_segments
 
 if TYPE_CHECKING:
@@ -26,12 +28,10 @@ REGION_STYLES = {"quote": "italic", "attributed": "italic", "author": ""}
 
 def legend() -> Text:
     text = Text("Legend: ")
-    text.append(" outlet's own words ", VOICE_STYLES["author"])
+    for voice in VOICES:
+        text.append(f" {VOICE_NAMES[voice].label} ", VOICE_STYLES[voice])
+        text.append(" ")
     text.append(" ")
-    text.append(" direct quote ", VOICE_STYLES["quote"])
-    text.append(" ")
-    text.append(" reported speech ", VOICE_STYLES["attributed"])
-    text.append("  ")
     text.append("context marker", CONTEXT_STYLE)
     text.append("  ")
     text.append("italic = quoted or reported text", "italic")
@@ -63,17 +63,13 @@ def summary_table(analysis: Analysis) -> Table:
     table.add_column("Words", justify="right")
     table.add_column("Loaded", justify="right")
     table.add_column("Per 1k words", justify="right")
-    names = {
-        "author": "outlet's own words",
-        "quote": "direct quotes",
-        "attributed": "reported speech",
-    }
-    for v in ("author", "quote", "attributed", "all"):
+    scopes = [(v, VOICE_NAMES[v].plural) for v in VOICES] + [("all", "all")]
+    for v, name in scopes:
         table.add_row(
-            names.get(v, "all"),
+            name,
             str(s["words"][v]),
             str(s["loaded_count"][v]),
-            f"{s['loaded_rate_per_1k'][v]:.1f}",
+            number(s["loaded_rate_per_1k"][v], ".1f"),
         )
     return table
 
@@ -92,7 +88,7 @@ def terms_table(analysis: Analysis, limit: int = 20) -> Table:
         if not m.loaded:
             continue
         row = rows.setdefault((m.term, m.category), [m.direction[:5], 0, 0, 0, m.alternatives])
-        row[1 + ("author", "quote", "attributed").index(m.voice)] += 1
+        row[1 + VOICES.index(m.voice)] += 1
     ordered = sorted(rows.items(), key=lambda kv: (-(kv[1][1] + kv[1][2] + kv[1][3]), kv[0][0]))
     for (term, cat), (direction, a, q, r, alts) in ordered[:limit]:
         table.add_row(term, cat, direction, str(a), str(q), str(r), "; ".join(alts[:3]))

@@ -1,33 +1,39 @@
 """Display rows shared by the terminal, Markdown and HTML views of a comparison.
 
 Pure functions of a :class:`~framing.compare.comparison.Comparison`'s tables: rounding happens
-here, at
-display time, never in the tables themselves.
+here, at display time, never in the tables themselves. :func:`comparison_context` gathers all of
+it once; the terminal, Markdown and HTML views each draw that same context.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from framing.compare.comparison import records
-
-if TYPE_CHECKING:
-    from framing.compare.comparison import Comparison
+from framing.analysis import model_versions
+from framing.annotate.voice import VOICE_NAMES
+from framing.compare.comparison import Comparison
+from framing.compare.tables import records
+from framing.render.numbers import number
 
 __all__ = [
-    "VOICE_TAGS",
+    "VOICE_NOTE",
     "actor_rows",
     "bias_rows",
     "biased_sentences",
+    "comparison_context",
     "format_score",
     "frame_rows",
     "label_cell",
     "model_note",
     "score_rows",
+    "speaker_rows",
     "term_rows",
 ]
 
-VOICE_TAGS = {"author": "own", "quote": "quote", "attributed": "reported"}
+#: The note under the actor table: what the voice tags of :func:`label_cell` mean.
+VOICE_NOTE = (
+    "Voice: own = the outlet's own words; quote = direct quote; reported = reported speech."
+)
 _PERCENT = frozenset({"quoted_share", "attributed_share"})
 _SIGNED = frozenset({"balance_author", "balance_all", "polarity", "vader"})
 _COUNTS = frozenset({"hedges", "boosters", "anonymous_sources", "speakers", "words"})
@@ -35,7 +41,8 @@ _COUNTS = frozenset({"hedges", "boosters", "anonymous_sources", "speakers", "wor
 
 def label_cell(row: dict[str, Any], side: str) -> str:
     """ "rebel ×3 (own)", "freedom fighter ×1 (quote: Dana Ilic)" """
-    tag = VOICE_TAGS.get(row["voice"], row["voice"])
+    name = VOICE_NAMES.get(row["voice"])
+    tag = name.tag if name is not None else row["voice"]
     who = f": {row['speaker']}" if row["speaker"] and row["voice"] != "author" else ""
     return f"{row['label']} ×{row[side]} ({tag}{who})"
 
@@ -71,7 +78,10 @@ def term_rows(comparison: Comparison, limit: int | None = None) -> list[dict[str
     return rows[:limit] if limit is not None else rows
 
 
-def format_score(measure: str, value: float) -> str:
+def format_score(measure: str, value: float | None) -> str:
+    """A score for reading (a rate over no words, None in the records, as missing)."""
+    if value is None:
+        return number(value)
     if measure in _PERCENT:
         return f"{100 * value:.0f}%"
     if measure in _SIGNED:
@@ -86,7 +96,7 @@ def score_rows(comparison: Comparison) -> list[dict[str, str]]:
     out = []
     for r in records(comparison.scores):
         diff = format_score(r["measure"], r["difference"])
-        if r["measure"] in _COUNTS or r["measure"] in _PERCENT:
+        if r["difference"] is not None and (r["measure"] in _COUNTS or r["measure"] in _PERCENT):
             diff = ("+" if r["difference"] > 0 else "") + diff
         out.append(
             {
@@ -155,8 +165,9 @@ def bias_rows(comparison: Comparison) -> list[dict[str, str]]:
 def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, Any]]]:
     """Per article, its `k` most probably biased sentences (predicted biased only).
 
-    Each: ``text``, ``probability`` (formatted), ``voice`` (a :data:`VOICE_TAGS` word) and
-    ``band`` (1-4, for tinting: 0.5-0.6, 0.6-0.7, 0.7-0.85, 0.85 and over).
+    Each: ``text``, ``probability`` (formatted), ``voice`` (the voice's tag in
+    :data:`~framing.annotate.voice.VOICE_NAMES`) and ``band`` (1-4, for tinting: 0.5-0.6,
+    0.6-0.7, 0.7-0.85, 0.85 and over).
     """
     out = []
     for analysis in comparison.analyses:
@@ -168,7 +179,7 @@ def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, 
                 {
                     "text": " ".join(analysis.text[s.start : s.end].split()),
                     "probability": f"{s.probability:.2f}",
-                    "voice": VOICE_TAGS[voice],
+                    "voice": VOICE_NAMES[voice].tag,
                     "band": 1 + sum(s.probability >= t for t in (0.6, 0.7, 0.85)),
                 }
                 for s, voice in zip(top, voices, strict=True)
@@ -179,10 +190,57 @@ def biased_sentences(comparison: Comparison, k: int = 3) -> list[list[dict[str, 
 
 def model_note(comparison: Comparison) -> str:
     """The plain note under the model tables: what the numbers are, and the model versions."""
-    from framing.compare.model_tables import classifier_versions
-
-    versions = "; ".join(f"{k}: {v}" for k, v in classifier_versions(comparison).items())
+    versions = "; ".join(f"{k}: {v}" for k, v in comparison.classifier_versions.items())
     return (
         "Estimates of statistical classifiers (framing.models), not findings: see their model "
         f"cards for accuracy and limits. Models: {versions}."
     )
+
+
+def speaker_rows(comparison: Comparison) -> list[tuple[str, str, str, int, int]]:
+    """The speakers table for text views: article name, speaker, speaks for (or —), quotes,
+    reported."""
+    first, second = comparison.names
+    return [
+        (
+            first if r["document"] == "a" else second,
+            r["speaker"],
+            r["side"] or "—",
+            r["quotes"],
+            r["reported"],
+        )
+        for r in records(comparison.speakers)
+    ]
+
+
+def model_context(comparison: Comparison) -> dict[str, Any] | None:
+    """The model-estimates section (None when the comparison has no model outputs)."""
+    if not (len(comparison.frames) or len(comparison.sentence_bias)):
+        return None
+    return {
+        "frames": frame_rows(comparison),
+        "bias": bias_rows(comparison),
+        "sentences": biased_sentences(comparison) if len(comparison.sentence_bias) else [[], []],
+        "note": model_note(comparison),
+    }
+
+
+def comparison_context(comparison: Comparison) -> dict[str, Any]:
+    """Everything the views of a comparison show, formatted once: names, summary, the actor, term,
+    category, score and speaker rows, the model section (or None) and the method notes."""
+    first = comparison.analyses[0]
+    return {
+        "names": comparison.names,
+        "summary": comparison.summary,
+        "actors": actor_rows(comparison),
+        "terms": term_rows(comparison),
+        "categories": [r for r in records(comparison.categories) if not r["marker"]],
+        "scores": score_rows(comparison),
+        "speakers": records(comparison.speakers),
+        "speaker_rows": speaker_rows(comparison),
+        "model": model_context(comparison),
+        "lexicons": comparison.lexicon_info(),
+        "models": model_versions(first.options),
+        "options": first.options.to_dict(),
+        "sources": [a.document.source for a in comparison.analyses],
+    }

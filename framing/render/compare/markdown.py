@@ -1,76 +1,66 @@
-"""A comparison as Markdown: summary, tables, and both articles with loaded terms marked."""
+"""A comparison as Markdown: summary, tables, and both articles with loaded terms marked.
+
+Draws :func:`~framing.render.compare.common.comparison_context`, as the terminal and HTML views
+do.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from framing._version import __version__
-from framing.compare.comparison import records
-from framing.render.compare.common import (
-    actor_rows,
-    bias_rows,
-    frame_rows,
-    model_note,
-    score_rows,
-    term_rows,
-)
+from framing.compare.comparison import Comparison
+from framing.render.compare.common import VOICE_NOTE, comparison_context
 from framing.render.markdown import article_markdown, escape, table
-
-if TYPE_CHECKING:
-    from framing.compare.comparison import Comparison
+from framing.render.numbers import number
 
 __all__ = ["comparison_markdown"]
 
 
-def _model_sections(c: Comparison) -> list[str]:
+def _side_by_side(names: tuple[str, str], rows: list[dict[str, str]], first: str) -> str:
+    """Measures (or frames, with the article they are predicted in) side by side."""
+    extra = bool(rows) and "predicted" in rows[0]
+    header = [first, *names, "difference", *(["predicted in"] if extra else [])]
+    cells = [
+        (r["label"], r["a"], r["b"], r["difference"], *([r["predicted"]] if extra else []))
+        for r in rows
+    ]
+    return table(header, cells)
+
+
+def _model_sections(view: dict[str, Any]) -> list[str]:
     """Frames and sentence bias side by side (model estimates), when the comparison has them."""
-    first, second = c.names
+    model = view["model"]
+    if model is None:
+        return []
     out: list[str] = []
-    if len(c.frames):
+    if model["frames"]:
         out += ["", "## Frames (model estimates)", ""]
-        out.append(
-            table(
-                ["frame", first, second, "difference", "predicted in"],
-                [
-                    (r["label"], r["a"], r["b"], r["difference"], r["predicted"])
-                    for r in frame_rows(c)
-                ],
-            )
-        )
-    if len(c.sentence_bias):
+        out.append(_side_by_side(view["names"], model["frames"], "frame"))
+    if model["bias"]:
         out += ["", "## Sentence bias (model estimates)", ""]
-        out.append(
-            table(
-                ["measure", first, second, "difference"],
-                [(r["label"], r["a"], r["b"], r["difference"]) for r in bias_rows(c)],
-            )
-        )
+        out.append(_side_by_side(view["names"], model["bias"], "measure"))
     if out:
-        out += ["", escape(model_note(c))]
+        out += ["", escape(model["note"])]
     return out
 
 
 def comparison_markdown(c: Comparison) -> str:
-    first, second = c.names
+    view = comparison_context(c)
+    first, second = view["names"]
     out = [f"# framing compare: {escape(first)} / {escape(second)}", "", "## Summary", ""]
-    out += [f"- {escape(s)}" for s in c.summary]
+    out += [f"- {escape(s)}" for s in view["summary"]]
     out += ["", "## Who is called what", ""]
     out.append(
         table(
             ["actor", f"labels in {first}", f"labels in {second}"],
             [
                 (r["actor"], "; ".join(r["a"]) or "—", "; ".join(r["b"]) or "—")
-                for r in actor_rows(c)
+                for r in view["actors"]
             ],
         )
     )
-    out += [
-        "",
-        "Voice: own = the outlet's own words; quote = direct quote; reported = reported speech.",
-        "",
-        "## Word choice",
-        "",
-    ]
+    out += ["", VOICE_NOTE, "", "## Word choice", ""]
     out.append(
         table(
             [
@@ -90,40 +80,22 @@ def comparison_markdown(c: Comparison) -> str:
                     "yes" if r["loaded"] else "no",
                     f"{r['a']} ({r['a_author']} own)",
                     f"{r['b']} ({r['b_author']} own)",
-                    f"{r['difference']:+.1f}",
+                    number(r["difference"], "+.1f"),
                 )
-                for r in term_rows(c)
+                for r in view["terms"]
             ],
         )
     )
-    out += ["", "## Scores", ""]
-    out.append(
-        table(
-            ["measure", first, second, "difference"],
-            [(r["label"], r["a"], r["b"], r["difference"]) for r in score_rows(c)],
-        )
-    )
-    out += _model_sections(c)
+    out += ["", "## Scores", "", _side_by_side(view["names"], view["scores"], "measure")]
+    out += _model_sections(view)
     out += ["", "## Speakers", ""]
     out.append(
-        table(
-            ["article", "speaker", "speaks for", "quotes", "reported"],
-            [
-                (
-                    first if r["document"] == "a" else second,
-                    r["speaker"],
-                    r["side"] or "—",
-                    r["quotes"],
-                    r["reported"],
-                )
-                for r in records(c.speakers)
-            ],
-        )
+        table(["article", "speaker", "speaks for", "quotes", "reported"], view["speaker_rows"])
     )
     for name, analysis in zip(c.names, c.analyses, strict=True):
         out += ["", f"## {escape(name)}", "", article_markdown(analysis)]
     lex = "; ".join(
-        f"{x['name']} {x['version']} (sha256 {x['sha256'][:12]})" for x in c.lexicon_info()
+        f"{x['name']} {x['version']} (sha256 {x['sha256'][:12]})" for x in view["lexicons"]
     )
     out += ["", "## Method", "", f"framing {__version__}; lexicons: {lex}."]
     return "\n".join(out) + "\n"
