@@ -317,15 +317,12 @@ def evaluate(
       framing evaluate frames --data frames.tsv --label-column frames
     """
     from framing.models.data import read_labelled
-    from framing.models.metrics import (
-        classification_scores,
-        expected_calibration_error,
-        multilabel_scores,
-    )
+    from framing.models.metrics import expected_calibration_error
     from framing.models.persistence import load_model
     from framing.models.registry import load_shipped
     from framing.output import check_new
     from framing.render.charts.evaluation import ConfusionDisplay
+    from framing.stats.evaluation import classification_scores, multilabel_scores
 
     if chart:
         check_new(chart, force=force)
