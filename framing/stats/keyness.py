@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from framing.corpus.counts import VOICE_COLUMNS, CountTables
+from framing.scores import rate_per_1k
 from framing.stats.options import StatsOptions, group_rows, small_sample
 
 __all__ = ["distinguishing_ngrams", "distinguishing_terms", "log_odds_dirichlet"]
@@ -93,8 +94,8 @@ def distinguishing_terms(tables: CountTables, options: StatsOptions | None = Non
                         "count_rest": rest_counts.astype(np.int64),
                         "words": int(words[g]),
                         "words_rest": int(rest_words),
-                        "rate_per_1k": _rate(counts[g], words[g]),
-                        "rate_rest_per_1k": _rate(rest_counts, rest_words),
+                        "rate_per_1k": rate_per_1k(counts[g], words[g]),
+                        "rate_rest_per_1k": rate_per_1k(rest_counts, rest_words),
                         "log_odds": delta[g],
                         "se": se[g],
                         "z": z[g],
@@ -108,14 +109,6 @@ def distinguishing_terms(tables: CountTables, options: StatsOptions | None = Non
     return out.sort_values(
         ["group", "voice", "z"], ascending=[True, False, False], na_position="last"
     ).reset_index(drop=True)
-
-
-def _rate(count: np.ndarray | float, words: float) -> np.ndarray:
-    return (
-        np.asarray(count, dtype=float) * (1000.0 / words)
-        if words
-        else np.full_like(np.asarray(count, dtype=float), np.nan)
-    )
 
 
 def _matrix(counters: Sequence[Counter[str]], min_count: int) -> tuple[list[str], np.ndarray]:
@@ -168,8 +161,8 @@ def distinguishing_ngrams(
                         "feature": [vocab[i] for i in top],
                         "count": counts[g, top].astype(np.int64),
                         "count_rest": (corpus[top] - counts[g, top]).astype(np.int64),
-                        "rate_per_1k": _rate(counts[g, top], totals[g]),
-                        "rate_rest_per_1k": _rate(corpus[top] - counts[g, top], rest_total),
+                        "rate_per_1k": rate_per_1k(counts[g, top], totals[g]),
+                        "rate_rest_per_1k": rate_per_1k(corpus[top] - counts[g, top], rest_total),
                         "corpus_count": corpus[top].astype(np.int64),
                         "log_odds": delta[g, top],
                         "se": se[g, top],
