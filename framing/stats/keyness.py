@@ -16,7 +16,8 @@ so a large z needs both a large difference and enough evidence (Monroe, Colaresi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -126,6 +127,30 @@ def _matrix(counters: Sequence[Counter[str]], min_count: int) -> tuple[list[str]
     return vocab, counts
 
 
+@dataclass(frozen=True)
+class _Scored:
+    """Words or bigrams (`kind`) scored against the rest: groups x features arrays."""
+
+    kind: str
+    vocab: list[str]
+    counts: np.ndarray
+    totals: np.ndarray
+    corpus: np.ndarray
+    delta: np.ndarray
+    se: np.ndarray
+    z: np.ndarray
+
+
+def _ngrams(tables: CountTables, options: StatsOptions) -> Iterator[_Scored]:
+    """Words, then bigrams, seen at least `min_count` times, with their log-odds per group."""
+    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
+        totals = np.array([sum(c.values()) for c in counters], dtype=float)
+        vocab, counts = _matrix(counters, options.min_count)
+        if vocab:
+            scores = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
+            yield _Scored(kind, vocab, counts, totals, counts.sum(axis=0), *scores)
+
+
 def distinguishing_ngrams(
     tables: CountTables, options: StatsOptions | None = None, *, keep: int | None = None
 ) -> pd.DataFrame:
@@ -141,13 +166,9 @@ def distinguishing_ngrams(
     keep = options.top_features if keep is None else keep
     rows = group_rows(tables)
     frames = []
-    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
-        totals = np.array([sum(c.values()) for c in counters], dtype=float)
-        vocab, counts = _matrix(counters, options.min_count)
-        if not vocab:
-            continue
-        delta, se, z = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
-        corpus = counts.sum(axis=0)
+    for n in _ngrams(tables, options):
+        kind, vocab, counts, totals, corpus = n.kind, n.vocab, n.counts, n.totals, n.corpus
+        delta, se, z = n.delta, n.se, n.z
         for g, name in enumerate(tables.groups):
             zg = np.nan_to_num(z[g], nan=-np.inf)
             top = np.argsort(-zg, kind="stable")[:keep]
@@ -188,24 +209,18 @@ def ngram_scatter(
     (the data of the distinguishing-terms chart): group, kind, feature, corpus_count, z."""
     options = options or StatsOptions()
     frames = []
-    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
-        totals = np.array([sum(c.values()) for c in counters], dtype=float)
-        vocab, counts = _matrix(counters, options.min_count)
-        if not vocab:
-            continue
-        _, _, z = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
-        corpus = counts.sum(axis=0)
-        top = np.argsort(-corpus, kind="stable")[:limit]
+    for n in _ngrams(tables, options):
+        top = np.argsort(-n.corpus, kind="stable")[:limit]
         for g, name in enumerate(tables.groups):
             frames.append(
                 pd.DataFrame(
                     {
                         "group": name,
-                        "kind": kind,
-                        "feature": [vocab[i] for i in top],
-                        "count": counts[g, top].astype(np.int64),
-                        "corpus_count": corpus[top].astype(np.int64),
-                        "z": z[g, top],
+                        "kind": n.kind,
+                        "feature": [n.vocab[i] for i in top],
+                        "count": n.counts[g, top].astype(np.int64),
+                        "corpus_count": n.corpus[top].astype(np.int64),
+                        "z": n.z[g, top],
                     }
                 )
             )
