@@ -15,21 +15,25 @@ with both empty just lists a student who marked nothing. Other columns are ignor
 
 Agreement is measured per word of the article (marked 1, not marked 0), with the tool as one more
 annotator whose marks are the words of the outlet's loaded terms: Cohen's kappa (averaged over
-pairs of students, and each student against the tool) and Krippendorff's alpha, both computed by
-``nltk.metrics.agreement.AnnotationTask``.
+pairs of students, and each student against the tool) by ``sklearn.metrics.cohen_kappa_score``, and
+Krippendorff's alpha by ``nltk.metrics.agreement.AnnotationTask``.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
+import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+from nltk.metrics.agreement import AnnotationTask
+from sklearn.metrics import cohen_kappa_score
 
 from framing.classroom.quiz import Marks, Quiz, QuizResult
 from framing.errors import InputError
@@ -234,51 +238,51 @@ def grade_class(quiz: Quiz, answers: Mapping[str, str]) -> ClassGrades:
 def _agreement(
     n_items: int, labels: Mapping[str, frozenset[int]], tool: frozenset[int]
 ) -> tuple[dict[str, float], dict[str, float]]:
-    from nltk.metrics.agreement import AnnotationTask
-
-    class _Indexed(AnnotationTask):
-        """nltk's AnnotationTask with O(1) look-ups (its own scan the data for every item)."""
-
-        def __init__(self, coders: Mapping[str, frozenset[int]]) -> None:
-            self._marks = dict(coders)
-            data = [
-                (c, i, int(i in marked))
-                for c, marked in coders.items()
-                for i in range(1, n_items + 1)
-            ]
-            super().__init__(data=data)
-
-        def agr(self, cA: str, cB: str, i: int, data: Any = None) -> float:
-            return 1.0 - float(self.distance(int(i in self._marks[cA]), int(i in self._marks[cB])))
-
-        def Ae_kappa(self, cA: str, cB: str) -> float:
-            a, b = len(self._marks[cA]) / n_items, len(self._marks[cB]) / n_items
-            return a * b + (1 - a) * (1 - b)
-
-    def safe(fn: Callable[[], float]) -> float:
-        try:
-            value = float(fn())
-        except (ZeroDivisionError, ValueError):
-            return math.nan
-        return value
-
+    """Agreement figures over the `n_items` words (marked 1, not marked 0): Cohen's kappa of
+    each student with the tool and averaged over pairs of students, Krippendorff's alpha among
+    the students and with the tool."""
     students = dict(labels)
-    everyone = {**students, TOOL: tool}
-    with_tool_task = _Indexed(everyone)
-    with_tool = {
-        s: safe(functools.partial(with_tool_task.kappa_pairwise, s, TOOL)) for s in students
-    }
+    marks = {coder: _vector(n_items, m) for coder, m in {**students, TOOL: tool}.items()}
+    with_tool = {s: _kappa(marks[s], marks[TOOL]) for s in students}
     agreement: dict[str, float] = {
         "kappa_students": math.nan,
         "alpha_students": math.nan,
-        "alpha_with_tool": safe(with_tool_task.alpha),
+        "alpha_with_tool": _alpha(marks),
         "mean_kappa_with_tool": _mean(list(with_tool.values())),
     }
     if len(students) >= 2:
-        task = _Indexed(students)
-        agreement["kappa_students"] = safe(task.kappa)
-        agreement["alpha_students"] = safe(task.alpha)
+        pairs = [_kappa(marks[a], marks[b]) for a, b in itertools.combinations(students, 2)]
+        agreement["kappa_students"] = math.fsum(pairs) / len(pairs)
+        agreement["alpha_students"] = _alpha({s: marks[s] for s in students})
     return agreement, with_tool
+
+
+def _vector(n_items: int, marked: frozenset[int]) -> np.ndarray:
+    """Words 1..n_items as 1 (marked) or 0."""
+    out = np.zeros(n_items, dtype=np.int8)
+    out[[i - 1 for i in marked if 1 <= i <= n_items]] = 1
+    return out
+
+
+def _kappa(a: np.ndarray, b: np.ndarray) -> float:
+    """Cohen's kappa of two annotators (scikit-learn's); NaN without items. Two annotators who
+    both mark every word, or both none, agree perfectly: 1 (as nltk's AnnotationTask has it),
+    where chance agreement is 1 too and the formula is 0/0."""
+    if not len(a):
+        return math.nan
+    if a.min() == a.max() == b.min() == b.max():
+        return 1.0
+    return float(cohen_kappa_score(a, b, labels=[0, 1]))
+
+
+def _alpha(marks: Mapping[str, np.ndarray]) -> float:
+    """Krippendorff's alpha (nominal) of the annotators, by nltk's ``AnnotationTask``; NaN
+    when no word has two annotators."""
+    data = [(coder, i, int(v)) for coder, vector in marks.items() for i, v in enumerate(vector)]
+    try:
+        return float(AnnotationTask(data=data).alpha())
+    except (ValueError, ZeroDivisionError):  # no items, or no item with two annotators
+        return math.nan
 
 
 def _mean(values: list[float]) -> float:
