@@ -11,7 +11,7 @@ writer could have said. The tool explains wording; it never says which side is r
 """
 
 from framing.classroom.evidence import Evidence, Word, gather
-from framing.classroom.grading import ClassGrades, ClassGradesDisplay, grade_class, read_answers
+from framing.classroom.grading import ClassGrades, grade_class, read_answers
 from framing.classroom.quiz import Quiz, QuizResult
 from framing.classroom.rewrite import Change, Rewrite, rewrite
 from framing.classroom.worksheet import (
@@ -24,7 +24,6 @@ from framing.classroom.worksheet import (
 __all__ = [
     "Change",
     "ClassGrades",
-    "ClassGradesDisplay",
     "Evidence",
     "Quiz",
     "QuizResult",

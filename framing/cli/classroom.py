@@ -224,9 +224,10 @@ def _grade(
     output: str | None,
     force: bool,
 ) -> None:
-    from framing.classroom.grading import ClassGradesDisplay, grade_class, read_answers
+    from framing.classroom.grading import grade_class, read_answers
     from framing.classroom.quiz import Quiz
     from framing.output import check_new
+    from framing.render.charts.classroom import ClassGradesDisplay
 
     if chart:
         check_new(chart, force=force)
@@ -249,7 +250,7 @@ def _grade(
         if output:
             emit(buffer.getvalue(), output, force)
     if chart:
-        ClassGradesDisplay(grades).plot().savefig(chart, force=force)
+        ClassGradesDisplay(grades).plot().save(chart, fmt="png", force=force)
         click.echo(f"Wrote {chart}", err=True)
 
 

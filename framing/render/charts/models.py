@@ -1,18 +1,22 @@
 """Charts of the classifiers' estimates in a report: frame shares and sentence bias by group.
 
 Display objects like those of :mod:`framing.render.charts.report` (whose :class:`RatesDisplay`
-they extend): ``from_frames`` / ``from_bias`` compute from the tidy tables of
-:mod:`framing.stats.classifiers`, ``plot()`` draws in the house style and returns the display.
+they extend): ``from_frames`` / ``from_bias`` take the tidy tables of
+:mod:`framing.stats.classifiers`, ``plot(ax=None)`` draws in the house style and returns the
+display.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
+from matplotlib.ticker import PercentFormatter
 
-from framing.render.charts.report import VOICE_NAMES, RatesDisplay
+from framing.render.charts.report import RatesDisplay
+from framing.render.charts.style import voice_label
 
 __all__ = ["SharesDisplay"]
 
@@ -79,14 +83,12 @@ class SharesDisplay(RatesDisplay):
         title: str = "",
     ) -> SharesDisplay:
         """Shares of sentences predicted biased from ``bias_by_group``, one panel per voice."""
-        labels = [VOICE_NAMES.get(v, v) for v in voices]
+        labels = [voice_label(v) for v in voices]
         sub = bias[bias["voice"].isin(voices)]
         frame = pd.DataFrame(
             {
                 "group": sub["group"].to_numpy(),
-                "item": pd.Categorical(
-                    sub["voice"].map(lambda v: VOICE_NAMES.get(v, v)), categories=labels
-                ),
+                "item": pd.Categorical(sub["voice"].map(voice_label), categories=labels),
                 "rate_per_1k": sub["biased_share"].to_numpy(float),
                 "ci_low": sub["ci_low"].to_numpy(float),
                 "ci_high": sub["ci_high"].to_numpy(float),
@@ -97,12 +99,9 @@ class SharesDisplay(RatesDisplay):
         display.xlabel = "share of sentences"
         return display
 
-    def plot(self) -> SharesDisplay:
-        from matplotlib.ticker import PercentFormatter
-
-        super().plot()
-        for ax in self.axes_.ravel():
+    def _draw(self, axes: Any) -> None:
+        super()._draw(axes)
+        for ax in axes.ravel():
             if ax.get_visible():
                 ax.set_xlim(0, 1.02)
                 ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        return self
