@@ -60,19 +60,9 @@ class SharesDisplay(RatesDisplay):
                 (f for f in used.index if used[f] > 0), key=lambda f: (-spread[f], -used[f], f)
             )
             items = [f for f in ranked if spread[f] > 0][:top] or ranked[:3]
-        labels = [_label(f) for f in items]
         sub = frames[frames["frame"].isin(items)]
-        frame = pd.DataFrame(
-            {
-                "group": sub["group"].to_numpy(),
-                "item": pd.Categorical(sub["frame"].map(_label), categories=labels),
-                "rate_per_1k": sub["predicted_share"].to_numpy(float),
-                "ci_low": sub["ci_low"].to_numpy(float),
-                "ci_high": sub["ci_high"].to_numpy(float),
-                "small_sample": sub["small_sample"].to_numpy(bool),
-            }
-        )
-        return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
+        panels = [_label(f) for f in items]
+        return cls._shares(sub, sub["frame"].map(_label), panels, "predicted_share", title)
 
     @classmethod
     def from_bias(
@@ -83,21 +73,34 @@ class SharesDisplay(RatesDisplay):
         title: str = "",
     ) -> SharesDisplay:
         """Shares of sentences predicted biased from ``bias_by_group``, one panel per voice."""
-        labels = [voice_label(v) for v in voices]
         sub = bias[bias["voice"].isin(voices)]
+        panels = [voice_label(v) for v in voices]
+        return cls._shares(
+            sub, sub["voice"].map(voice_label), panels, "biased_share", title, "share of sentences"
+        )
+
+    @classmethod
+    def _shares(
+        cls,
+        sub: pd.DataFrame,
+        names: pd.Series,
+        panels: list[str],
+        share: str,
+        title: str,
+        xlabel: str = "share of documents",
+    ) -> SharesDisplay:
+        """The display of the `share` column of `sub`, one panel per name (in `panels` order)."""
         frame = pd.DataFrame(
             {
                 "group": sub["group"].to_numpy(),
-                "item": pd.Categorical(sub["voice"].map(voice_label), categories=labels),
-                "rate_per_1k": sub["biased_share"].to_numpy(float),
+                "item": pd.Categorical(names, categories=panels),
+                "rate_per_1k": sub[share].to_numpy(float),
                 "ci_low": sub["ci_low"].to_numpy(float),
                 "ci_high": sub["ci_high"].to_numpy(float),
                 "small_sample": sub["small_sample"].to_numpy(bool),
             }
         )
-        display = cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
-        display.xlabel = "share of sentences"
-        return display
+        return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title, xlabel)
 
     def _draw(self, axes: Any) -> None:
         super()._draw(axes)
