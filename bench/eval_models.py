@@ -36,11 +36,8 @@ from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from framing.models import BiasSentenceClassifier, FrameClassifier, load_model  # noqa: E402
 from framing.models.data import read_babe, read_semeval_frames  # noqa: E402
-from framing.models.metrics import (  # noqa: E402
-    classification_scores,
-    expected_calibration_error,
-    multilabel_scores,
-)
+from framing.models.metrics import expected_calibration_error  # noqa: E402
+from framing.stats.evaluation import classification_scores, multilabel_scores  # noqa: E402
 
 SEED = 0
 RESULTS: dict[str, Any] = {}

@@ -13,13 +13,13 @@ from framing import analyze
 from framing.analysis import Analysis
 from framing.classroom.grading import (
     ClassGrades,
-    ClassGradesDisplay,
     grade_class,
     read_answers,
 )
 from framing.classroom.quiz import Quiz
 from framing.cli import cli
 from framing.errors import InputError
+from framing.render.charts.classroom import ClassGradesDisplay
 
 from .conftest import DATA
 
@@ -142,7 +142,8 @@ def test_graded_class_pinned(grades: ClassGrades) -> None:
 
 
 def test_agreement_equals_plain_nltk(quiz: Quiz, grades: ClassGrades) -> None:
-    """Our indexed AnnotationTask gives nltk's own numbers (it only speeds up look-ups)."""
+    """The agreement figures are nltk's own: the mean pairwise Cohen's kappa (computed with
+    scikit-learn) and Krippendorff's alpha of a plain AnnotationTask."""
     from nltk.metrics.agreement import AnnotationTask
 
     n = len(quiz.words)
@@ -154,12 +155,12 @@ def test_agreement_equals_plain_nltk(quiz: Quiz, grades: ClassGrades) -> None:
 
 def test_chart_plots_the_data(grades: ClassGrades, tmp_path: Path) -> None:
     display = ClassGradesDisplay(grades, top=3).plot()
-    ax1, ax2 = display.axes_
+    ax1, ax2 = display.axes_[0]  # one row of two panels
     assert [t.get_text() for t in ax1.get_yticklabels()] == ["amira", "ben", "chen", "dara", "eli"]
     widths = sorted(round(p.get_width(), 2) for p in ax1.patches)
     assert widths == sorted([1.0, 0.6, 1.0, 0.0, 0.4, 0.8, 0.3, 1.0, 0.0, 0.2])
     assert [t.get_text() for t in ax2.get_yticklabels()][:2] == ["offshoot (¶2)", "claims (¶5)"]
-    out = display.savefig(tmp_path / "class.png")
+    out = display.save(tmp_path / "class.png")
     assert out.read_bytes()[:4] == b"\x89PNG"
 
 

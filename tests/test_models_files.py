@@ -16,16 +16,11 @@ from sklearn.linear_model import LogisticRegression
 
 from framing.errors import ModelError
 from framing.models import load_model, load_shipped, predict_document, save_model
-from framing.models.metrics import (
-    best_threshold,
-    bootstrap_ci,
-    classification_scores,
-    expected_calibration_error,
-    multilabel_scores,
-)
+from framing.models.metrics import best_threshold, expected_calibration_error
 from framing.models.persistence import TRUSTED_TYPES, dumps_model
 from framing.models.registry import manifest, shipped_available, shipped_versions
 from framing.render.charts.evaluation import ConfusionDisplay
+from framing.stats.evaluation import bootstrap_ci, classification_scores, multilabel_scores
 from tests.test_models import small_bias, small_frames
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "framing" / "models" / "data"
@@ -185,6 +180,23 @@ def test_classification_scores_pinned() -> None:
     ci = scores["macro_f1"]
     assert ci.low <= ci.value <= ci.high
     assert str(ci).startswith("0.667 [")
+
+
+def test_evaluation_intervals_resample_the_pairs() -> None:
+    """The interval is the percentile interval of the statistic over resampled (true, predicted)
+    pairs, drawn from numpy.random.default_rng(seed) as rng.integers(0, n, (n_boot, n))."""
+    truth = np.array(["B", "N"] * 15)
+    pred = np.where(np.arange(30) % 7 == 0, "N", truth)
+    scores = classification_scores(truth, pred, ["B", "N"], n_boot=300, seed=4)
+    picks = np.random.default_rng(4).integers(0, 30, size=(300, 30))
+    accuracy = (truth[picks] == pred[picks]).mean(axis=1)
+    low, high = np.quantile(accuracy, [0.025, 0.975])
+    assert scores["accuracy"].value == pytest.approx(27 / 30)  # 3 of the 5 changed were B
+    assert scores["accuracy"].low == pytest.approx(low, abs=1e-12)
+    assert scores["accuracy"].high == pytest.approx(high, abs=1e-12)
+    assert scores["accuracy"].low < scores["accuracy"].value < scores["accuracy"].high
+    single = classification_scores(["B"], ["N"], ["B", "N"])  # one pair: no spread
+    assert single["accuracy"].to_dict() == {"value": 0.0, "low": 0.0, "high": 0.0, "level": 0.95}
 
 
 def test_multilabel_scores_and_ece() -> None:

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from framing.corpus.counts import (
     CorpusCounts,
@@ -20,6 +21,7 @@ from framing.stats import (
     StatsOptions,
     actor_labels,
     benjamini_hochberg,
+    bootstrap,
     distinguishing_ngrams,
     distinguishing_terms,
     family_members,
@@ -110,6 +112,32 @@ def test_bootstrap_intervals_are_deterministic_and_per_group() -> None:
     a1 = row(first, group="a", term="terrorist", voice="author")
     a2 = row(grown, group="a", term="terrorist", voice="author")
     assert (a1["ci_low"], a1["ci_high"]) == (a2["ci_low"], a2["ci_high"])
+
+
+def test_one_bootstrap_stream_whatever_the_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resampled sums are those of rng.integers(0, n, (B, n)) drawn at once, in any chunks."""
+    x = np.array([[1.0, 0.5], [3.0, 0.25], [0.0, 2.0], [5.0, 1.0]])
+    sums = bootstrap.resampled_sums(x, 9, np.random.default_rng(3))
+    picks = np.random.default_rng(3).integers(0, 4, size=(9, 4))
+    assert sums is not None
+    np.testing.assert_array_equal(sums, x[picks].sum(axis=1))
+    monkeypatch.setattr(bootstrap, "CELLS", 5)  # two resamples a chunk
+    np.testing.assert_array_equal(bootstrap.resampled_sums(x, 9, np.random.default_rng(3)), sums)
+    assert bootstrap.resampled_sums(x[:0], 9, np.random.default_rng(3)) is None
+
+
+def test_rate_intervals_are_percentiles_of_resampled_rates() -> None:
+    counts = sparse.csr_matrix(np.array([[2.0, 0.0], [0.0, 0.0], [5.0, 1.0]]))
+    words = np.array([[100.0], [50.0], [200.0]])
+    lo, hi = bootstrap.rate_intervals(
+        counts, words, np.array([0, 0]), np.array([True, False]), 50, np.random.default_rng(1), 0.9
+    )
+    picks = np.random.default_rng(1).integers(0, 3, size=(50, 3))
+    rates = 1000 * counts.toarray()[picks, 0].sum(axis=1) / words[picks, 0].sum(axis=1)
+    assert (lo[0], hi[0]) == pytest.approx(tuple(np.quantile(rates, [0.05, 0.95])))
+    assert (lo[1], hi[1]) == (0.0, 0.0)  # a column not resampled
+    with_nan = bootstrap.percentile_interval(np.array([[1.0, np.nan], [3.0, np.nan]]), 0.5)
+    assert with_nan[:, 0].tolist() == [1.5, 2.5] and np.isnan(with_nan[:, 1]).all()
 
 
 def test_categories_and_families_sum_their_terms() -> None:

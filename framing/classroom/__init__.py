@@ -13,7 +13,7 @@ The package holds the exercises as data; their pages are drawn by :mod:`framing.
 """
 
 from framing.classroom.evidence import Evidence, Word, gather
-from framing.classroom.grading import ClassGrades, ClassGradesDisplay, grade_class, read_answers
+from framing.classroom.grading import ClassGrades, grade_class, read_answers
 from framing.classroom.quiz import Quiz, QuizResult
 from framing.classroom.rewrite import Change, Rewrite, rewrite
 from framing.classroom.worksheet import Worksheet, build_worksheet
@@ -21,7 +21,6 @@ from framing.classroom.worksheet import Worksheet, build_worksheet
 __all__ = [
     "Change",
     "ClassGrades",
-    "ClassGradesDisplay",
     "Evidence",
     "Quiz",
     "QuizResult",

@@ -1,4 +1,4 @@
-"""Grading a whole class's quiz answers at once: scores, agreement, most-missed words, a chart.
+"""Grading a whole class's quiz answers at once: scores, agreement, most-missed words.
 
 The answers file is a CSV with a header line and one marked word a row:
 
@@ -15,48 +15,34 @@ with both empty just lists a student who marked nothing. Other columns are ignor
 
 Agreement is measured per word of the article (marked 1, not marked 0), with the tool as one more
 annotator whose marks are the words of the outlet's loaded terms: Cohen's kappa (averaged over
-pairs of students, and each student against the tool) and Krippendorff's alpha, both computed by
-``nltk.metrics.agreement.AnnotationTask``.
+pairs of students, and each student against the tool) by ``sklearn.metrics.cohen_kappa_score``, and
+Krippendorff's alpha by ``nltk.metrics.agreement.AnnotationTask``.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
+import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from nltk.metrics.agreement import AnnotationTask
+from sklearn.metrics import cohen_kappa_score
 
 from framing.classroom.quiz import Marks, Quiz, QuizResult
 from framing.errors import InputError
 
-if TYPE_CHECKING:
-    import pandas as pd
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-__all__ = ["ClassGrades", "ClassGradesDisplay", "grade_class", "read_answers"]
+__all__ = ["ClassGrades", "grade_class", "read_answers"]
 
 TOOL = "tool"
 MAX_ROWS = 200_000
-#: Fallback style of the classroom chart; the project's house style is used when present.
-HOUSE_STYLE: dict[str, Any] = {
-    "figure.dpi": 110,
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "axes.titleweight": "bold",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "x",
-    "grid.color": "#dddddd",
-    "grid.linewidth": 0.6,
-}
-COLORS = {"precision": "#4c78a8", "recall": "#f58518", "missed": "#9d755d"}
 
 
 def read_answers(path: str | Path) -> dict[str, str]:
@@ -119,8 +105,6 @@ class ClassGrades:
 
     def scores(self) -> pd.DataFrame:
         """One row per student: found, missed, extra, precision, recall, F1, kappa with the tool."""
-        import pandas as pd
-
         rows = []
         for student, r in self.results.items():
             rows.append(
@@ -136,8 +120,6 @@ class ClassGrades:
 
     def most_missed(self, limit: int | None = None) -> pd.DataFrame:
         """The outlet's loaded words by how many students missed them (most first)."""
-        import pandas as pd
-
         n = len(self.results)
         counts: Counter[tuple[str, int, tuple[int, ...]]] = Counter()
         info: dict[tuple[str, int, tuple[int, ...]], Any] = {}
@@ -182,8 +164,6 @@ class ClassGrades:
 
     def common_extras(self, limit: int | None = None) -> pd.DataFrame:
         """Words students marked that are not the outlet's, by how many students marked them."""
-        import pandas as pd
-
         counts: Counter[tuple[str, int]] = Counter()
         why: dict[tuple[str, int], str] = {}
         for r in self.results.values():
@@ -234,133 +214,53 @@ def grade_class(quiz: Quiz, answers: Mapping[str, str]) -> ClassGrades:
 def _agreement(
     n_items: int, labels: Mapping[str, frozenset[int]], tool: frozenset[int]
 ) -> tuple[dict[str, float], dict[str, float]]:
-    from nltk.metrics.agreement import AnnotationTask
-
-    class _Indexed(AnnotationTask):
-        """nltk's AnnotationTask with O(1) look-ups (its own scan the data for every item)."""
-
-        def __init__(self, coders: Mapping[str, frozenset[int]]) -> None:
-            self._marks = dict(coders)
-            data = [
-                (c, i, int(i in marked))
-                for c, marked in coders.items()
-                for i in range(1, n_items + 1)
-            ]
-            super().__init__(data=data)
-
-        def agr(self, cA: str, cB: str, i: int, data: Any = None) -> float:
-            return 1.0 - float(self.distance(int(i in self._marks[cA]), int(i in self._marks[cB])))
-
-        def Ae_kappa(self, cA: str, cB: str) -> float:
-            a, b = len(self._marks[cA]) / n_items, len(self._marks[cB]) / n_items
-            return a * b + (1 - a) * (1 - b)
-
-    def safe(fn: Callable[[], float]) -> float:
-        try:
-            value = float(fn())
-        except (ZeroDivisionError, ValueError):
-            return math.nan
-        return value
-
+    """Agreement figures over the `n_items` words (marked 1, not marked 0): Cohen's kappa of
+    each student with the tool and averaged over pairs of students, Krippendorff's alpha among
+    the students and with the tool."""
     students = dict(labels)
-    everyone = {**students, TOOL: tool}
-    with_tool_task = _Indexed(everyone)
-    with_tool = {
-        s: safe(functools.partial(with_tool_task.kappa_pairwise, s, TOOL)) for s in students
-    }
+    marks = {coder: _vector(n_items, m) for coder, m in {**students, TOOL: tool}.items()}
+    with_tool = {s: _kappa(marks[s], marks[TOOL]) for s in students}
     agreement: dict[str, float] = {
         "kappa_students": math.nan,
         "alpha_students": math.nan,
-        "alpha_with_tool": safe(with_tool_task.alpha),
+        "alpha_with_tool": _alpha(marks),
         "mean_kappa_with_tool": _mean(list(with_tool.values())),
     }
     if len(students) >= 2:
-        task = _Indexed(students)
-        agreement["kappa_students"] = safe(task.kappa)
-        agreement["alpha_students"] = safe(task.alpha)
+        pairs = [_kappa(marks[a], marks[b]) for a, b in itertools.combinations(students, 2)]
+        agreement["kappa_students"] = math.fsum(pairs) / len(pairs)
+        agreement["alpha_students"] = _alpha({s: marks[s] for s in students})
     return agreement, with_tool
+
+
+def _vector(n_items: int, marked: frozenset[int]) -> np.ndarray:
+    """Words 1..n_items as 1 (marked) or 0."""
+    out = np.zeros(n_items, dtype=np.int8)
+    out[[i - 1 for i in marked if 1 <= i <= n_items]] = 1
+    return out
+
+
+def _kappa(a: np.ndarray, b: np.ndarray) -> float:
+    """Cohen's kappa of two annotators (scikit-learn's); NaN without items. Two annotators who
+    both mark every word, or both none, agree perfectly: 1 (as nltk's AnnotationTask has it),
+    where chance agreement is 1 too and the formula is 0/0."""
+    if not len(a):
+        return math.nan
+    if a.min() == a.max() == b.min() == b.max():
+        return 1.0
+    return float(cohen_kappa_score(a, b, labels=[0, 1]))
+
+
+def _alpha(marks: Mapping[str, np.ndarray]) -> float:
+    """Krippendorff's alpha (nominal) of the annotators, by nltk's ``AnnotationTask``; NaN
+    when no word has two annotators."""
+    data = [(coder, i, int(v)) for coder, vector in marks.items() for i, v in enumerate(vector)]
+    try:
+        return float(AnnotationTask(data=data).alpha())
+    except (ValueError, ZeroDivisionError):  # no items, or no item with two annotators
+        return math.nan
 
 
 def _mean(values: list[float]) -> float:
     good = [v for v in values if not math.isnan(v)]
     return sum(good) / len(good) if good else math.nan
-
-
-def house_style() -> dict[str, Any]:
-    """The project's chart style (framing.render.charts.report) when present, else ours."""
-    try:
-        from framing.render.charts.report import house_style as shared
-    except ImportError:
-        return dict(HOUSE_STYLE)
-    return {**HOUSE_STYLE, **shared()}
-
-
-class ClassGradesDisplay:
-    """A chart of a graded class: precision and recall per student, and the most-missed words.
-
-    Compute with :func:`grade_class`, then ``ClassGradesDisplay(grades).plot()``; ``plot``
-    returns the display, with ``figure_`` and ``axes_`` set.
-    """
-
-    def __init__(self, grades: ClassGrades, *, top: int = 10) -> None:
-        self.grades = grades
-        self.top = top
-
-    def plot(self, axes: tuple[Axes, Axes] | None = None) -> ClassGradesDisplay:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
-
-        scores = self.grades.scores().sort_values("student", kind="stable")
-        missed = self.grades.most_missed(self.top)
-        with matplotlib.rc_context(cast(Any, house_style())):
-            if axes is None:
-                height = max(3.0, 0.28 * max(len(scores), len(missed)) + 1.4)
-                fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, height))
-            else:
-                ax1, ax2 = axes
-                fig = cast("Figure", ax1.figure)
-            y = list(range(len(scores)))
-            ax1.barh(
-                [v - 0.2 for v in y],
-                scores["precision"],
-                0.4,
-                label="precision",
-                color=COLORS["precision"],
-            )
-            ax1.barh(
-                [v + 0.2 for v in y], scores["recall"], 0.4, label="recall", color=COLORS["recall"]
-            )
-            ax1.set_yticks(y, list(scores["student"]))
-            ax1.invert_yaxis()
-            ax1.set_xlim(0, 1)
-            ax1.set_xlabel("share (0 to 1)")
-            ax1.set_title("Score per student")
-            ax1.legend(loc="lower right", fontsize=8)
-            labels = [
-                f"{w} (¶{p})" for w, p in zip(missed["word"], missed["paragraph"], strict=True)
-            ]
-            ax2.barh(range(len(missed)), missed["missed_by"], color=COLORS["missed"])
-            ax2.set_yticks(range(len(missed)), labels)
-            ax2.invert_yaxis()
-            ax2.set_xlabel("students who missed it")
-            ax2.set_title("Most-missed words (the outlet's own)")
-            if not matplotlib.rcParams["figure.constrained_layout.use"]:
-                fig.tight_layout()
-        self.figure_: Figure = fig
-        self.axes_ = (ax1, ax2)
-        return self
-
-    def savefig(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write the chart as PNG (atomically; never over a file without `force`)."""
-        from framing.output import write_bytes
-
-        if not hasattr(self, "figure_"):
-            self.plot()
-        buffer = io.BytesIO()
-        self.figure_.savefig(buffer, format="png")
-        import matplotlib.pyplot as plt
-
-        plt.close(self.figure_)
-        return write_bytes(path, buffer.getvalue(), force=force)

@@ -12,7 +12,7 @@ import click
 from rich.text import Text
 
 from framing.analysis import Analysis, analyze
-from framing.classroom.grading import ClassGradesDisplay, grade_class, read_answers
+from framing.classroom.grading import grade_class, read_answers
 from framing.classroom.paired import build_paired_worksheet
 from framing.classroom.quiz import Marks, Quiz
 from framing.classroom.rewrite import rewrite as build_rewrite
@@ -23,6 +23,7 @@ from framing.cli.group import cli
 from framing.errors import InputError
 from framing.lexicon.registry import load_lexicons
 from framing.output import check_new, write_text
+from framing.render.charts.classroom import ClassGradesDisplay
 from framing.render.classroom import (
     answer_key_html,
     grades_renderable,
@@ -238,7 +239,7 @@ def _grade(
         if output:
             emit(buffer.getvalue(), output, force)
     if chart:
-        ClassGradesDisplay(grades).plot().savefig(chart, force=force)
+        ClassGradesDisplay(grades).plot().save(chart, fmt="png", force=force)
         click.echo(f"Wrote {chart}", err=True)
 
 

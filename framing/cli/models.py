@@ -315,11 +315,8 @@ def evaluate(
     """
     # heavy optional model: framing.models loads scikit-learn (about 1.5 s)
     from framing.models.data import read_labelled
-    from framing.models.metrics import (
-        classification_scores,
-        expected_calibration_error,
-        multilabel_scores,
-    )
+    from framing.models.metrics import expected_calibration_error
+    from framing.stats.evaluation import classification_scores, multilabel_scores
 
     if chart:
         check_new(chart, force=force)

@@ -33,19 +33,20 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import check_is_fitted
 
+from framing.models.base import TextEstimatorMixin
 from framing.models.features import (
     TEXT_FEATURES,
     WORD_BIAS_FEATURES,
     ModelInputError,
     TextFeatures,
     WordBiasTagger,
-    check_texts,
     compact_linear,
     hashed_tfidf,
     linear_positive,
     predict_positive,
+    words,
 )
 from framing.models.metrics import best_threshold, expected_calibration_error
 
@@ -77,7 +78,7 @@ def parse_word_list(value: Any) -> list[str]:
     raise ModelInputError(f"cannot read a word list from a {type(value).__name__}")
 
 
-class BiasSentenceClassifier(ClassifierMixin, BaseEstimator):
+class BiasSentenceClassifier(TextEstimatorMixin, ClassifierMixin, BaseEstimator):
     """Biased / Non-biased sentences from raw text, with calibrated probabilities.
 
     Parameters
@@ -152,8 +153,7 @@ class BiasSentenceClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X: Any, y: Any, biased_words: Sequence[Any] | None = None) -> Any:
         """Fit on sentences `X` and labels `y`; `biased_words` (optional) gives, per sentence,
         the words annotators marked as biased (a list, or a string such as ``"['a', 'b']"``)."""
-        texts = check_texts(X)
-        validate_data(self, X=texts, skip_check_array=True)
+        texts = self._fit_texts(X)
         labels = np.asarray(y)
         if labels.ndim != 1 or len(labels) != len(texts):
             raise ModelInputError(f"{len(texts)} texts but {labels.shape} labels; give one each")
@@ -224,8 +224,7 @@ class BiasSentenceClassifier(ClassifierMixin, BaseEstimator):
 
     def bias_probability(self, X: Any) -> NDArray[np.float64]:
         """P(positive label), i.e. the probability each sentence is biased."""
-        check_is_fitted(self)
-        texts = check_texts(X)
+        texts = self._fitted_texts(X)
         if not texts:
             return np.zeros(0)
         extra = None if self.text_features_ is None else self.text_features_.transform(texts)
@@ -249,8 +248,6 @@ class BiasSentenceClassifier(ClassifierMixin, BaseEstimator):
     def word_scores(self, text: str) -> list[tuple[str, float]]:
         """Each word of `text` with its learned probability of being marked biased (empty when
         the model was fit without marked words)."""
-        from framing.models.features import words
-
         check_is_fitted(self)
         if self.tagger_ is None:
             return []
@@ -258,9 +255,3 @@ class BiasSentenceClassifier(ClassifierMixin, BaseEstimator):
         vocab = sorted(set(ws))
         proba = dict(zip(vocab, self.tagger_.word_probabilities(vocab).tolist(), strict=True))
         return [(w, proba[w]) for w in ws]
-
-    def __sklearn_tags__(self) -> Any:
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        return tags

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from framing.errors import ModelError
 
 __all__ = ["LabelledData", "read_babe", "read_labelled", "read_semeval_frames"]
@@ -27,8 +29,6 @@ class LabelledData:
 
 
 def _frame(path: Path) -> Any:
-    import pandas as pd
-
     suffix = path.suffix.lower()
     try:
         if suffix in (".jsonl", ".ndjson"):

@@ -23,15 +23,16 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
-from sklearn.utils.validation import check_is_fitted, validate_data
 
-from framing.models.features import ModelInputError, check_texts, compact_linear, hashed_tfidf
+from framing.models.base import TextEstimatorMixin
+from framing.models.features import ModelInputError, compact_linear, hashed_tfidf
 from framing.models.metrics import best_threshold, expected_calibration_error
 
 __all__ = ["FRAMES", "FrameClassifier"]
@@ -91,7 +92,7 @@ def _indicator(y: Any, labels: Sequence[str] | None) -> tuple[NDArray[np.int64],
     return matrix.astype(np.int64), names
 
 
-class FrameClassifier(ClassifierMixin, BaseEstimator):
+class FrameClassifier(TextEstimatorMixin, ClassifierMixin, BaseEstimator):
     """Multi-label frames of articles from raw text, with a calibrated probability per frame.
 
     ``fit(X, y)``: `y` is a list of frame-name lists (or comma-separated strings), or a 0/1
@@ -150,8 +151,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         return OneVsRestClassifier(LogisticRegression(C=self.meta_C, max_iter=1000))
 
     def fit(self, X: Any, y: Any) -> Any:
-        texts = check_texts(X)
-        validate_data(self, X=texts, skip_check_array=True)
+        texts = self._fit_texts(X)
         matrix, names = _indicator(y, self.labels)
         if len(matrix) != len(texts):
             raise ModelInputError(f"{len(texts)} texts but {len(matrix)} label rows")
@@ -221,10 +221,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Any) -> NDArray[np.float64]:
         """Probability of each frame (texts x :attr:`classes_`)."""
-        from scipy.special import expit
-
-        check_is_fitted(self)
-        texts = check_texts(X)
+        texts = self._fitted_texts(X)
         if not texts:
             return np.zeros((0, len(self.classes_)))
         stacked = self._weights()
@@ -261,8 +258,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def sentence_scores(self, sentences: Sequence[str]) -> NDArray[np.float64]:
         """How much each sentence supports each frame (sentences x :attr:`classes_`): its
         tf-idf vector times the level-1 word model's weights for the frame (no intercept)."""
-        check_is_fitted(self)
-        texts = check_texts(sentences, "sentences")
+        texts = self._fitted_texts(sentences, "sentences")
         if not texts:
             return np.zeros((0, len(self.classes_)))
         features = self.level1_[0].named_steps["tfidf"].transform(texts)
@@ -284,8 +280,6 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
         tags.target_tags.multi_output = True
         tags.classifier_tags.multi_label = True
         return tags

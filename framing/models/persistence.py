@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sklearn
+import skops.io
+from sklearn.utils.validation import check_is_fitted
+
 from framing._version import __version__
 from framing.errors import ModelError
+from framing.output import write_bytes
 
 __all__ = ["FORMAT", "TRUSTED_TYPES", "ModelFile", "dumps_model", "load_model", "save_model"]
 
@@ -78,12 +84,6 @@ def _kind_of(estimator: Any) -> str:
 
 def dumps_model(estimator: Any, *, metadata: dict[str, Any] | None = None) -> bytes:
     """The bytes of a model file for a fitted `estimator`."""
-    import json
-
-    import sklearn
-    import skops.io
-    from sklearn.utils.validation import check_is_fitted
-
     kind = _kind_of(estimator)
     check_is_fitted(estimator)
     meta = json.loads(json.dumps(metadata or {}))  # JSON-safe, plain builtins only
@@ -103,8 +103,6 @@ def _canonical(data: bytes) -> bytes:
     """The same skops archive, byte-for-byte reproducible: object ids (memory addresses in
     skops' schema and array file names) renumbered in order of appearance, scikit-learn's
     ``_stop_words_id`` (another address, a cache it rebuilds) dropped, fixed timestamps."""
-    import json
-
     source = zipfile.ZipFile(io.BytesIO(data))
     schema = json.loads(source.read("schema.json"))
     numbers: dict[int, int] = {}
@@ -155,8 +153,6 @@ def save_model(
     force: bool = False,
 ) -> Path:
     """Save a fitted framing estimator to `path` (atomically; an existing file needs `force`)."""
-    from framing.output import write_bytes
-
     return write_bytes(path, dumps_model(estimator, metadata=metadata), force=force)
 
 
@@ -178,8 +174,6 @@ def load_model(
 
     `kind` (``"bias"``/``"frames"``) requires that kind; `sha256` requires that exact file.
     """
-    import skops.io
-
     name = str(path)
     if data is None:
         try:

@@ -8,6 +8,7 @@ Models are loaded lazily, once per process.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -83,8 +84,6 @@ def load_shipped(kind: str) -> ModelFile:
 def check_shipped(kind: str) -> None:
     """Raise :class:`ModelError` when the shipped `kind` model file does not match its SHA-256
     (cheap: hashes the file without loading it; :func:`load_shipped` checks the same)."""
-    import hashlib
-
     info = manifest().get(kind)
     if not info or not shipped_available(kind):
         return

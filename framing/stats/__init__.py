@@ -4,6 +4,8 @@ Every function takes :class:`~framing.corpus.counts.CountTables` (from
 :meth:`framing.corpus.counts.CorpusCounts.tables`) and returns a tidy pandas DataFrame, unrounded:
 one row per group x term (or category, family, feature, pair, frame) x voice. Rounding happens
 only when a report displays the numbers. See docs/report.md for the methods in plain words.
+Every interval comes from one bootstrap (:mod:`framing.stats.bootstrap`); a classifier's
+evaluation on held-out data is :mod:`framing.stats.evaluation`.
 
 >>> from framing.stats import StatsOptions, term_rates              # doctest: +SKIP
 >>> term_rates(tables, StatsOptions(bootstrap=1000, seed=7))         # doctest: +SKIP

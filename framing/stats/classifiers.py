@@ -12,23 +12,19 @@ group's name and the statistic).
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
-from framing.analysis import VOICES as BIAS_VOICES  # == framing.models.outputs.BIAS_VOICES
+from framing.annotate.voice import VOICES
 from framing.corpus.counts import CountTables
+from framing.stats.bootstrap import percentile_interval, resampled_sums
 from framing.stats.options import StatsOptions, group_rng, group_rows, small_sample
 
 __all__ = ["BIAS_COLUMNS", "FRAME_COLUMNS", "bias_by_group", "frame_distributions"]
 
-FRAME_COLUMNS = [
-    "group",
-    "frame",
-    "documents",
-    "predicted",
-    "predicted_share",
+#: The columns every frame and bias row ends with: the share's interval, the mean probability
+#: with its interval, and the small-sample flag.
+_ESTIMATES = [
     "ci_low",
     "ci_high",
     "mean_probability",
@@ -36,45 +32,15 @@ FRAME_COLUMNS = [
     "mean_ci_high",
     "small_sample",
 ]
-BIAS_COLUMNS = [
-    "group",
-    "voice",
-    "documents",
-    "sentences",
-    "biased",
-    "biased_share",
-    "ci_low",
-    "ci_high",
-    "mean_probability",
-    "mean_ci_low",
-    "mean_ci_high",
-    "small_sample",
-]
-_CELLS = 2_000_000  # resampled cells drawn at once (bounds memory)
+FRAME_COLUMNS = ["group", "frame", "documents", "predicted", "predicted_share", *_ESTIMATES]
+BIAS_COLUMNS = ["group", "voice", "documents", "sentences", "biased", "biased_share", *_ESTIMATES]
 
 
-def _resampled(x: np.ndarray, options: StatsOptions, rng: np.random.Generator) -> np.ndarray | None:
-    """Column sums of `x` (documents x columns) over `bootstrap` resamples of its documents."""
-    n = x.shape[0]
-    if not n or not options.bootstrap:
-        return None
-    width = int(np.prod(x.shape[1:])) or 1
-    out = np.empty((options.bootstrap, *x.shape[1:]))
-    step = max(1, _CELLS // (n * width))
-    for start in range(0, options.bootstrap, step):
-        b = min(step, options.bootstrap - start)
-        out[start : start + b] = x[rng.integers(0, n, size=(b, n))].sum(axis=1)
-    return out
-
-
-def _bounds(values: np.ndarray | None, options: StatsOptions, width: int) -> np.ndarray:
+def _interval(values: np.ndarray | None, options: StatsOptions, width: int) -> np.ndarray:
     """The percentile interval (2 x width) of resampled statistics (NaN without resamples)."""
     if values is None:
         return np.full((2, width), np.nan)
-    alpha = (1.0 - options.confidence) / 2.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return np.asarray(np.nanquantile(values, [alpha, 1.0 - alpha], axis=0)).reshape(2, width)
+    return percentile_interval(values, options.confidence).reshape(2, width)
 
 
 def frame_distributions(tables: CountTables, options: StatsOptions | None = None) -> pd.DataFrame:
@@ -97,8 +63,8 @@ def frame_distributions(tables: CountTables, options: StatsOptions | None = None
         proba = np.nan_to_num(m.probability[idx])
         n = len(idx)
         rng = group_rng(options.seed, name, "frames")
-        sums = _resampled(np.hstack([chosen, proba]), options, rng)
-        bounds = _bounds(None if sums is None else sums / n, options, 2 * width)
+        sums = resampled_sums(np.hstack([chosen, proba]), options.bootstrap, rng)
+        bounds = _interval(None if sums is None else sums / n, options, 2 * width)
         warning = small_sample(len(rows), tables.words[rows, 3].sum(), options)
         with np.errstate(invalid="ignore"):
             share = chosen.sum(axis=0) / n if n else np.full(width, np.nan)
@@ -134,21 +100,21 @@ def bias_by_group(tables: CountTables, options: StatsOptions | None = None) -> p
     m = tables.models
     if m is None or not m.any_bias:
         return pd.DataFrame(columns=BIAS_COLUMNS)
-    voices = (*BIAS_VOICES, "all")
+    voices = (*VOICES, "all")
     records = []
     for g, rows in enumerate(group_rows(tables)):
         name = tables.groups[g]
         idx = rows[m.has_bias[rows]]
         per_voice = m.bias[idx]  # documents x voices x (sentences, biased, probability sum)
         x = np.concatenate([per_voice, per_voice.sum(axis=1, keepdims=True)], axis=1)
-        sums = _resampled(x, options, group_rng(options.seed, name, "bias"))
+        sums = resampled_sums(x, options.bootstrap, group_rng(options.seed, name, "bias"))
         ratios = None
         if sums is not None:
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratios = np.concatenate(
                     [sums[:, :, 1] / sums[:, :, 0], sums[:, :, 2] / sums[:, :, 0]], axis=1
                 )
-        bounds = _bounds(ratios, options, 2 * len(voices))
+        bounds = _interval(ratios, options, 2 * len(voices))
         total = x.sum(axis=0)
         warning = small_sample(len(rows), tables.words[rows, 3].sum(), options)
         for v, voice in enumerate(voices):

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing.corpus.counts import CountTables
+from framing.stats.bootstrap import percentile_interval, resampled_sums
 from framing.stats.options import StatsOptions, group_rng, group_rows, small_sample
 
 __all__ = ["actor_labels", "sentiment_summary", "sentiment_values"]
@@ -23,24 +24,18 @@ def sentiment_summary(tables: CountTables, options: StatsOptions | None = None) 
     """Distribution of each sentiment measure per group: n, mean (with a bootstrap interval),
     standard deviation and quartiles. One row per group x measure."""
     options = options or StatsOptions()
-    alpha = (1.0 - options.confidence) / 2.0
     records = []
     for g, idx in enumerate(group_rows(tables)):
         name = tables.groups[g]
         warning = small_sample(len(idx), tables.words[idx, 3].sum(), options)
         for measure, values in sentiment_values(tables).items():
             x = values[idx]
-            lo = hi = np.nan
-            if len(x) and options.bootstrap:
-                rng = group_rng(options.seed, name, measure)
-                means = np.empty(options.bootstrap)
-                step = max(1, 2_000_000 // max(len(x), 1))
-                for start in range(0, options.bootstrap, step):
-                    b = min(step, options.bootstrap - start)
-                    means[start : start + b] = x[rng.integers(0, len(x), size=(b, len(x)))].mean(
-                        axis=1
-                    )
-                lo, hi = np.quantile(means, [alpha, 1 - alpha])
+            sums = resampled_sums(x, options.bootstrap, group_rng(options.seed, name, measure))
+            lo, hi = (
+                (np.nan, np.nan)
+                if sums is None
+                else percentile_interval(sums / len(x), options.confidence)
+            )
             q = np.quantile(x, [0.25, 0.5, 0.75]) if len(x) else [np.nan] * 3
             records.append(
                 {

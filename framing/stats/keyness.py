@@ -16,12 +16,14 @@ so a large z needs both a large difference and enough evidence (Monroe, Colaresi
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from framing.corpus.counts import VOICE_COLUMNS, CountTables
+from framing.scores import rate_per_1k
 from framing.stats.options import StatsOptions, group_rows, small_sample
 
 __all__ = ["distinguishing_ngrams", "distinguishing_terms", "log_odds_dirichlet"]
@@ -93,8 +95,8 @@ def distinguishing_terms(tables: CountTables, options: StatsOptions | None = Non
                         "count_rest": rest_counts.astype(np.int64),
                         "words": int(words[g]),
                         "words_rest": int(rest_words),
-                        "rate_per_1k": _rate(counts[g], words[g]),
-                        "rate_rest_per_1k": _rate(rest_counts, rest_words),
+                        "rate_per_1k": rate_per_1k(counts[g], words[g]),
+                        "rate_rest_per_1k": rate_per_1k(rest_counts, rest_words),
                         "log_odds": delta[g],
                         "se": se[g],
                         "z": z[g],
@@ -108,14 +110,6 @@ def distinguishing_terms(tables: CountTables, options: StatsOptions | None = Non
     return out.sort_values(
         ["group", "voice", "z"], ascending=[True, False, False], na_position="last"
     ).reset_index(drop=True)
-
-
-def _rate(count: np.ndarray | float, words: float) -> np.ndarray:
-    return (
-        np.asarray(count, dtype=float) * (1000.0 / words)
-        if words
-        else np.full_like(np.asarray(count, dtype=float), np.nan)
-    )
 
 
 def _matrix(counters: Sequence[Counter[str]], min_count: int) -> tuple[list[str], np.ndarray]:
@@ -133,6 +127,30 @@ def _matrix(counters: Sequence[Counter[str]], min_count: int) -> tuple[list[str]
     return vocab, counts
 
 
+@dataclass(frozen=True)
+class _Scored:
+    """Words or bigrams (`kind`) scored against the rest: groups x features arrays."""
+
+    kind: str
+    vocab: list[str]
+    counts: np.ndarray
+    totals: np.ndarray
+    corpus: np.ndarray
+    delta: np.ndarray
+    se: np.ndarray
+    z: np.ndarray
+
+
+def _ngrams(tables: CountTables, options: StatsOptions) -> Iterator[_Scored]:
+    """Words, then bigrams, seen at least `min_count` times, with their log-odds per group."""
+    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
+        totals = np.array([sum(c.values()) for c in counters], dtype=float)
+        vocab, counts = _matrix(counters, options.min_count)
+        if vocab:
+            scores = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
+            yield _Scored(kind, vocab, counts, totals, counts.sum(axis=0), *scores)
+
+
 def distinguishing_ngrams(
     tables: CountTables, options: StatsOptions | None = None, *, keep: int | None = None
 ) -> pd.DataFrame:
@@ -148,13 +166,9 @@ def distinguishing_ngrams(
     keep = options.top_features if keep is None else keep
     rows = group_rows(tables)
     frames = []
-    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
-        totals = np.array([sum(c.values()) for c in counters], dtype=float)
-        vocab, counts = _matrix(counters, options.min_count)
-        if not vocab:
-            continue
-        delta, se, z = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
-        corpus = counts.sum(axis=0)
+    for n in _ngrams(tables, options):
+        kind, vocab, counts, totals, corpus = n.kind, n.vocab, n.counts, n.totals, n.corpus
+        delta, se, z = n.delta, n.se, n.z
         for g, name in enumerate(tables.groups):
             zg = np.nan_to_num(z[g], nan=-np.inf)
             top = np.argsort(-zg, kind="stable")[:keep]
@@ -168,8 +182,8 @@ def distinguishing_ngrams(
                         "feature": [vocab[i] for i in top],
                         "count": counts[g, top].astype(np.int64),
                         "count_rest": (corpus[top] - counts[g, top]).astype(np.int64),
-                        "rate_per_1k": _rate(counts[g, top], totals[g]),
-                        "rate_rest_per_1k": _rate(corpus[top] - counts[g, top], rest_total),
+                        "rate_per_1k": rate_per_1k(counts[g, top], totals[g]),
+                        "rate_rest_per_1k": rate_per_1k(corpus[top] - counts[g, top], rest_total),
                         "corpus_count": corpus[top].astype(np.int64),
                         "log_odds": delta[g, top],
                         "se": se[g, top],
@@ -195,24 +209,18 @@ def ngram_scatter(
     (the data of the distinguishing-terms chart): group, kind, feature, corpus_count, z."""
     options = options or StatsOptions()
     frames = []
-    for kind, counters in (("word", tables.unigrams), ("bigram", tables.bigrams)):
-        totals = np.array([sum(c.values()) for c in counters], dtype=float)
-        vocab, counts = _matrix(counters, options.min_count)
-        if not vocab:
-            continue
-        _, _, z = log_odds_dirichlet(counts, totals, prior_scale=options.prior_scale)
-        corpus = counts.sum(axis=0)
-        top = np.argsort(-corpus, kind="stable")[:limit]
+    for n in _ngrams(tables, options):
+        top = np.argsort(-n.corpus, kind="stable")[:limit]
         for g, name in enumerate(tables.groups):
             frames.append(
                 pd.DataFrame(
                     {
                         "group": name,
-                        "kind": kind,
-                        "feature": [vocab[i] for i in top],
-                        "count": counts[g, top].astype(np.int64),
-                        "corpus_count": corpus[top].astype(np.int64),
-                        "z": z[g, top],
+                        "kind": n.kind,
+                        "feature": [n.vocab[i] for i in top],
+                        "count": n.counts[g, top].astype(np.int64),
+                        "corpus_count": n.corpus[top].astype(np.int64),
+                        "z": n.z[g, top],
                     }
                 )
             )

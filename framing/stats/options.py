@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 
 from framing.corpus.counts import CountTables, TermMeta
+from framing.errors import FramingError
 
 __all__ = ["DEFAULT_FAMILIES", "StatsOptions", "family_members", "group_rng", "small_sample"]
 
@@ -62,8 +63,6 @@ class StatsOptions:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from framing.errors import FramingError
-
         if self.bootstrap < 0:
             raise FramingError("the number of bootstrap resamples cannot be negative")
         if not 0 < self.confidence < 1:
@@ -74,20 +73,12 @@ class StatsOptions:
             raise FramingError("the prior scale must be positive")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "bootstrap": self.bootstrap,
-            "seed": self.seed,
-            "confidence": self.confidence,
-            "min_docs": self.min_docs,
-            "min_words": self.min_words,
-            "prior_scale": self.prior_scale,
-            "min_count": self.min_count,
-            "top_features": self.top_features,
-            "families": {name: stem for name, stem in self.families},
-            "period": self.period,
-            "alpha": self.alpha,
-            "pairwise_voices": list(self.pairwise_voices),
-        }
+        """The options as JSON-safe values (families as name -> stem), without `extra`."""
+        out = asdict(self)
+        del out["extra"]
+        out["families"] = dict(self.families)
+        out["pairwise_voices"] = list(self.pairwise_voices)
+        return out
 
 
 def _stem_re(stem: str) -> re.Pattern[str]:

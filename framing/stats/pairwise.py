@@ -24,23 +24,20 @@ from scipy import sparse
 from scipy import stats as st
 
 from framing.corpus.counts import VOICE_COLUMNS, CountTables
+from framing.scores import rate_per_1k
 from framing.stats.options import StatsOptions, group_rows, small_sample
 
 __all__ = ["benjamini_hochberg", "pairwise_tests"]
 
 
 def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p-values (NaN stays NaN and is not counted)."""
+    """Benjamini-Hochberg adjusted p-values by ``scipy.stats.false_discovery_control`` (NaN
+    stays NaN and is not counted among the tests)."""
     p = np.asarray(p, dtype=float)
     out = np.full_like(p, np.nan)
-    ok = np.flatnonzero(~np.isnan(p))
-    m = len(ok)
-    if not m:
-        return out
-    order = ok[np.argsort(p[ok], kind="stable")]
-    ranked = p[order] * m / np.arange(1, m + 1)
-    adjusted = np.minimum.accumulate(ranked[::-1])[::-1]
-    out[order] = np.minimum(adjusted, 1.0)
+    tested = ~np.isnan(p)
+    if tested.any():
+        out[tested] = st.false_discovery_control(p[tested], method="bh")
     return out
 
 
@@ -104,6 +101,7 @@ def pairwise_tests(tables: CountTables, options: StatsOptions | None = None) -> 
         ]
         for a, b in itertools.combinations(range(n_groups), 2):
             ra, rb = R[a], R[b]
+            rate_a, rate_b = rate_per_1k(s["c"][a], s["w"][a]), rate_per_1k(s["c"][b], s["w"][b])
             va, vb = V[a], V[b]
             var = va + vb
             diff = ra - rb
@@ -131,8 +129,8 @@ def pairwise_tests(tables: CountTables, options: StatsOptions | None = None) -> 
                         tables.groups[b],
                         int(s["n"][a]),
                         int(s["n"][b]),
-                        1000 * ra[k],
-                        1000 * rb[k],
+                        rate_a[k],
+                        rate_b[k],
                         1000 * diff[k],
                         1000 * (diff[k] - half[k]),
                         1000 * (diff[k] + half[k]),

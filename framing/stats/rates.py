@@ -20,6 +20,8 @@ import pandas as pd
 from scipy import sparse
 
 from framing.corpus.counts import VOICE_COLUMNS, CountTables
+from framing.scores import rate_per_1k
+from framing.stats.bootstrap import rate_intervals
 from framing.stats.options import (
     StatsOptions,
     family_members,
@@ -36,8 +38,6 @@ __all__ = [
     "rates_over_time",
     "term_rates",
 ]
-
-_CHUNK = 1_000_000  # resample-by-document cells computed at once (bounds memory)
 
 
 @dataclass(frozen=True)
@@ -113,49 +113,6 @@ def _blocks(tables: CountTables, options: StatsOptions) -> list[_Block]:
     ]
 
 
-def _bootstrap(
-    Xg: sparse.csr_matrix,
-    Wg: np.ndarray,
-    voice: np.ndarray,
-    nz: np.ndarray,
-    B: int,
-    rng: np.random.Generator,
-    q: tuple[float, float],
-) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval of the rate of each nonzero feature (columns `nz`)."""
-    n = Xg.shape[0]
-    cols = np.flatnonzero(nz)
-    lo = np.zeros(len(nz))
-    hi = np.zeros(len(nz))
-    if B == 0 or n == 0 or not len(cols):
-        lo[:] = hi[:] = np.nan
-        return lo, hi
-    Xn = Xg.tocsc()[:, cols].tocsr()
-    vcols = voice[cols]
-    step = max(1, min(B, _CHUNK // max(n, len(cols))))
-    out = np.empty((B, len(cols)))
-    done = 0
-    while done < B:
-        b = min(step, B - done)
-        picks = rng.integers(0, n, size=(b, n))
-        weights = sparse.csr_matrix(
-            (np.ones(b * n), (np.repeat(np.arange(b), n), picks.ravel())), shape=(b, n)
-        )
-        num = np.asarray((weights @ Xn).todense())
-        den = np.asarray(weights @ Wg)[:, vcols]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out[done : done + b] = np.where(den > 0, 1000.0 * num / den, np.nan)
-        done += b
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            bounds = np.nanquantile(out, q, axis=0)
-    lo[cols], hi[cols] = bounds[0], bounds[1]
-    return lo, hi
-
-
 def rate_tables(
     tables: CountTables, options: StatsOptions | None = None
 ) -> dict[str, pd.DataFrame]:
@@ -168,8 +125,6 @@ def rate_tables(
     """
     options = options or StatsOptions()
     blocks = _blocks(tables, options)
-    alpha = (1.0 - options.confidence) / 2.0
-    q = (alpha, 1.0 - alpha)
     pieces: dict[str, list[pd.DataFrame]] = {b.kind: [] for b in blocks}
     all_rows = group_rows(tables)
     stacked = sparse.hstack([b.matrix for b in blocks]).tocsr()
@@ -183,10 +138,15 @@ def rate_tables(
         docs = np.asarray((Xg > 0).sum(axis=0)).ravel()
         words = Wg.sum(axis=0)
         den = words[voice]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rate = np.where(den > 0, 1000.0 * counts / den, np.nan)
-        lo, hi = _bootstrap(
-            Xg, Wg, voice, counts > 0, options.bootstrap, group_rng(options.seed, name), q
+        rate = rate_per_1k(counts, den)
+        lo, hi = rate_intervals(
+            Xg,
+            Wg,
+            voice,
+            counts > 0,
+            options.bootstrap,
+            group_rng(options.seed, name),
+            options.confidence,
         )
         zero = (counts == 0) & (den > 0)
         lo[zero] = hi[zero] = 0.0
@@ -265,9 +225,7 @@ def group_summary(tables: CountTables, options: StatsOptions | None = None) -> p
         for v, voice in enumerate(VOICE_COLUMNS):
             row[f"loaded_{voice}"] = int(loaded[v])
         for v, voice in enumerate(VOICE_COLUMNS):
-            row[f"loaded_{voice}_rate_per_1k"] = (
-                1000.0 * loaded[v] / words[v] if words[v] else np.nan
-            )
+            row[f"loaded_{voice}_rate_per_1k"] = rate_per_1k(float(loaded[v]), float(words[v]))
         row["dated_documents"] = len(dated)
         row["first_date"] = str(dated.min()) if len(dated) else ""
         row["last_date"] = str(dated.max()) if len(dated) else ""
@@ -346,12 +304,7 @@ def rates_over_time(tables: CountTables, options: StatsOptions | None = None) ->
     )
     out["words"] = out["words"].astype(np.int64)
     out["count"] = out["count"].astype(np.int64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["rate_per_1k"] = np.where(
-            out["words"] > 0,
-            1000.0 * out["count"] / out["words"].where(out["words"] > 0, 1),
-            np.nan,
-        )
+    out["rate_per_1k"] = rate_per_1k(out["count"], out["words"])
     out = out[[*columns, "rate_per_1k"]]
     out.attrs["period"] = period
     return out

@@ -1,33 +1,31 @@
 """Confusion-matrix chart of an evaluation, in the house style (compute first, plot on demand).
 
-Follows scikit-learn's ``ConfusionMatrixDisplay``: the constructor stores the counts,
-:meth:`ConfusionDisplay.plot` draws on a new or given Axes and returns ``self`` with ``ax_`` and
-``figure_``. For a single-label model the matrix is true label x predicted label; for frames
-(multi-label) it is one row per frame with its true positives, false negatives, false positives
-and true negatives.
+A thin wrapper over scikit-learn's ``ConfusionMatrixDisplay``: for a single-label model the
+matrix (true label x predicted label) is counted by ``sklearn.metrics.confusion_matrix`` and drawn
+by ``ConfusionMatrixDisplay`` on the house style's Axes. For frames (multi-label) there is no
+square matrix: the chart is one row per frame with its true positives, false negatives, false
+positives and true negatives (``sklearn.metrics.multilabel_confusion_matrix``), shaded by each
+row's shares.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from sklearn.metrics import ConfusionMatrixDisplay, confusion_matrix, multilabel_confusion_matrix
 
-from framing.errors import FramingError
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+from framing.render.charts.base import Display
+from framing.render.charts.style import INK
 
 __all__ = ["ConfusionDisplay"]
 
 _MULTI_COLUMNS = ("true pos.", "false neg.", "false pos.", "true neg.")
 
 
-class ConfusionDisplay:
+class ConfusionDisplay(Display):
     """Counts (rows x columns) with row and column names and a title."""
 
     def __init__(
@@ -46,19 +44,14 @@ class ConfusionDisplay:
         self.title = title
         self.xlabel = xlabel
         self.ylabel = ylabel
-        self.ax_: Axes | None = None
-        self.figure_: Figure | None = None
 
     @classmethod
     def from_predictions(
         cls, y_true: Sequence[Any], y_pred: Sequence[Any], labels: Sequence[Any], title: str = ""
     ) -> ConfusionDisplay:
-        """True label x predicted label counts of a single-label classifier."""
-        index = {lab: i for i, lab in enumerate(labels)}
-        counts = np.zeros((len(labels), len(labels)), dtype=np.int64)
-        for t, p in zip(y_true, y_pred, strict=True):
-            if t in index and p in index:
-                counts[index[t], index[p]] += 1
+        """True label x predicted label counts of a single-label classifier (pairs with a label
+        not in `labels` are left out)."""
+        counts = confusion_matrix(list(y_true), list(y_pred), labels=list(labels))
         names = [str(x) for x in labels]
         return cls(counts, names, names, title=title)
 
@@ -67,63 +60,39 @@ class ConfusionDisplay:
         cls, y_true: NDArray[Any], y_pred: NDArray[Any], labels: Sequence[str], title: str = ""
     ) -> ConfusionDisplay:
         """Per label: true positives, false negatives, false positives, true negatives."""
-        t = np.asarray(y_true, dtype=bool)
-        p = np.asarray(y_pred, dtype=bool)
-        counts = np.column_stack(
-            [(t & p).sum(0), (t & ~p).sum(0), (~t & p).sum(0), (~t & ~p).sum(0)]
-        )
+        per_label = multilabel_confusion_matrix(np.asarray(y_true), np.asarray(y_pred))
+        (tn, fp), (fn, tp) = per_label[:, 0].T, per_label[:, 1].T
+        counts = np.column_stack([tp, fn, fp, tn])
         return cls(counts, labels, _MULTI_COLUMNS, title=title, xlabel="", ylabel="")
 
-    def plot(self, ax: Axes | None = None) -> ConfusionDisplay:
-        """Draw the matrix with its counts; returns self."""
-        from framing.render.charts.common import house_style, new_axes
+    def _multilabel(self) -> bool:
+        return self.columns == list(_MULTI_COLUMNS)
 
-        with house_style():
-            if ax is None:
-                height = max(3.0, 0.35 * len(self.rows) + 1.5)
-                ax = new_axes((max(4.5, 1.3 * len(self.columns) + 3.5), height))
-            shown = self.counts.astype(float)
-            if self.columns == list(_MULTI_COLUMNS):  # shade by share of each row
-                shown = shown / np.maximum(shown.sum(axis=1, keepdims=True), 1)
-            ax.imshow(shown, cmap="Blues", aspect="auto")
-            top = shown.max() if shown.size else 0.0
-            for i in range(self.counts.shape[0]):
-                for j in range(self.counts.shape[1]):
-                    dark = top and shown[i, j] > 0.6 * top
-                    ax.text(
-                        j,
-                        i,
-                        f"{self.counts[i, j]:,}",
-                        ha="center",
-                        va="center",
-                        color="white" if dark else "#1d1d1f",
-                    )
-            ax.set_xticks(range(len(self.columns)), self.columns)
-            ax.set_yticks(range(len(self.rows)), [r.replace("_", " ") for r in self.rows])
-            ax.set_xlabel(self.xlabel)
-            ax.set_ylabel(self.ylabel)
-            ax.grid(False)
-            if self.title:
-                ax.set_title(self.title)
-        self.ax_ = ax
-        self.figure_ = ax.figure  # type: ignore[assignment]
-        return self
+    def _size(self) -> tuple[float, float]:
+        return max(4.5, 1.3 * len(self.columns) + 3.5), max(3.0, 0.35 * len(self.rows) + 1.5)
 
-    def save(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write the chart as PNG or SVG (by the file's suffix), atomically."""
-        import io
+    def _draw(self, axes: Any) -> None:
+        ax = axes[0, 0]
+        names = [r.replace("_", " ") for r in self.rows]
+        if self._multilabel():
+            self._draw_rows(ax, names)
+        else:
+            ConfusionMatrixDisplay(self.counts, display_labels=names).plot(
+                ax=ax, cmap="Blues", colorbar=False, values_format=","
+            )
+        ax.set_xlabel(self.xlabel)
+        ax.set_ylabel(self.ylabel)
+        ax.grid(False)
+        if self.title:
+            ax.set_title(self.title)
 
-        from framing.output import write_bytes
-        from framing.render.charts.common import house_style
-
-        fmt = Path(path).suffix.lower().lstrip(".")
-        if fmt not in ("png", "svg"):
-            raise FramingError(f"cannot write a chart as {fmt or 'no suffix'}; use .png or .svg")
-        if self.figure_ is None:
-            self.plot()
-        assert self.figure_ is not None
-        buffer = io.BytesIO()
-        with house_style():
-            meta = {"Date": None} if fmt == "svg" else {"Software": None}
-            self.figure_.savefig(buffer, format=fmt, metadata=meta)
-        return write_bytes(path, buffer.getvalue(), force=force)
+    def _draw_rows(self, ax: Any, names: list[str]) -> None:
+        """The multi-label table: counts, shaded by the share of each row."""
+        shown = self.counts / np.maximum(self.counts.sum(axis=1, keepdims=True), 1)
+        ax.imshow(shown, cmap="Blues", aspect="auto")
+        top = shown.max() if shown.size else 0.0
+        for (i, j), count in np.ndenumerate(self.counts):
+            dark = top and shown[i, j] > 0.6 * top
+            ax.text(j, i, f"{count:,}", ha="center", va="center", color="white" if dark else INK)
+        ax.set_xticks(range(len(self.columns)), self.columns)
+        ax.set_yticks(range(len(self.rows)), names)

@@ -1,18 +1,22 @@
 """Charts of the classifiers' estimates in a report: frame shares and sentence bias by group.
 
 Display objects like those of :mod:`framing.render.charts.report` (whose :class:`RatesDisplay`
-they extend): ``from_frames`` / ``from_bias`` compute from the tidy tables of
-:mod:`framing.stats.classifiers`, ``plot()`` draws in the house style and returns the display.
+they extend): ``from_frames`` / ``from_bias`` take the tidy tables of
+:mod:`framing.stats.classifiers`, ``plot(ax=None)`` draws in the house style and returns the
+display.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
+from matplotlib.ticker import PercentFormatter
 
-from framing.render.charts.report import VOICE_NAMES, RatesDisplay
+from framing.render.charts.report import RatesDisplay
+from framing.render.charts.style import voice_label
 
 __all__ = ["SharesDisplay"]
 
@@ -56,19 +60,9 @@ class SharesDisplay(RatesDisplay):
                 (f for f in used.index if used[f] > 0), key=lambda f: (-spread[f], -used[f], f)
             )
             items = [f for f in ranked if spread[f] > 0][:top] or ranked[:3]
-        labels = [_label(f) for f in items]
         sub = frames[frames["frame"].isin(items)]
-        frame = pd.DataFrame(
-            {
-                "group": sub["group"].to_numpy(),
-                "item": pd.Categorical(sub["frame"].map(_label), categories=labels),
-                "rate_per_1k": sub["predicted_share"].to_numpy(float),
-                "ci_low": sub["ci_low"].to_numpy(float),
-                "ci_high": sub["ci_high"].to_numpy(float),
-                "small_sample": sub["small_sample"].to_numpy(bool),
-            }
-        )
-        return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
+        panels = [_label(f) for f in items]
+        return cls._shares(sub, sub["frame"].map(_label), panels, "predicted_share", title)
 
     @classmethod
     def from_bias(
@@ -79,30 +73,38 @@ class SharesDisplay(RatesDisplay):
         title: str = "",
     ) -> SharesDisplay:
         """Shares of sentences predicted biased from ``bias_by_group``, one panel per voice."""
-        labels = [VOICE_NAMES.get(v, v) for v in voices]
         sub = bias[bias["voice"].isin(voices)]
+        panels = [voice_label(v) for v in voices]
+        return cls._shares(
+            sub, sub["voice"].map(voice_label), panels, "biased_share", title, "share of sentences"
+        )
+
+    @classmethod
+    def _shares(
+        cls,
+        sub: pd.DataFrame,
+        names: pd.Series,
+        panels: list[str],
+        share: str,
+        title: str,
+        xlabel: str = "share of documents",
+    ) -> SharesDisplay:
+        """The display of the `share` column of `sub`, one panel per name (in `panels` order)."""
         frame = pd.DataFrame(
             {
                 "group": sub["group"].to_numpy(),
-                "item": pd.Categorical(
-                    sub["voice"].map(lambda v: VOICE_NAMES.get(v, v)), categories=labels
-                ),
-                "rate_per_1k": sub["biased_share"].to_numpy(float),
+                "item": pd.Categorical(names, categories=panels),
+                "rate_per_1k": sub[share].to_numpy(float),
                 "ci_low": sub["ci_low"].to_numpy(float),
                 "ci_high": sub["ci_high"].to_numpy(float),
                 "small_sample": sub["small_sample"].to_numpy(bool),
             }
         )
-        display = cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
-        display.xlabel = "share of sentences"
-        return display
+        return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title, xlabel)
 
-    def plot(self) -> SharesDisplay:
-        from matplotlib.ticker import PercentFormatter
-
-        super().plot()
-        for ax in self.axes_.ravel():
+    def _draw(self, axes: Any) -> None:
+        super()._draw(axes)
+        for ax in axes.ravel():
             if ax.get_visible():
                 ax.set_xlim(0, 1.02)
                 ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        return self

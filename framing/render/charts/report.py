@@ -2,23 +2,33 @@
 
 Each display is built from the tidy tables of :mod:`framing.stats` (``from_frame``), keeps the
 plotted data on itself, and draws with ``plot()`` (which returns the display, with ``figure_``
-and ``ax_``/``axes_`` set). Drawing uses the Agg backend and the house style; nothing is shown on
-screen. :func:`save_figure` writes PNG and SVG.
+``ax_`` and ``axes_`` set; :class:`~framing.render.charts.base.Display`). Drawing uses the house
+style; nothing is shown on screen. :func:`save_figure` writes PNG and SVG.
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import io
 import math
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, cast
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import NullLocator
+
+from framing.render.charts.base import Display, group_ticks, panels, short, suptitle
+from framing.render.charts.style import (
+    DARK,
+    INTERVAL,
+    OTHER,
+    PALETTE,
+    POINT,
+    SMALL_SAMPLE,
+    VOICE_COLORS,
+    save_figure,
+    voice_label,
+)
 
 __all__ = [
     "ActorLabelsDisplay",
@@ -28,105 +38,18 @@ __all__ = [
     "SentimentDisplay",
     "TermHeatmapDisplay",
     "VoiceCompositionDisplay",
-    "house_style",
-    "save_figure",
+    "save_figure",  # the report's PNG + SVG writer, from framing.render.charts.style
 ]
 
-#: Used until the shared house style (framing.render.charts.common.HOUSE_STYLE) is available.
-_FALLBACK_STYLE: dict[str, Any] = {
-    "figure.dpi": 100,
-    "savefig.dpi": 150,
-    "font.size": 9,
-    "font.family": "DejaVu Sans",
-    "axes.titlesize": 10,
-    "axes.titleweight": "bold",
-    "axes.labelsize": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "axes.grid.axis": "x",
-    "grid.color": "#e3e3e3",
-    "grid.linewidth": 0.6,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "legend.fontsize": 8,
-    "legend.frameon": False,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "framing",
-    "figure.constrained_layout.use": True,
-    "axes.prop_cycle": __import__("cycler").cycler(
-        color=["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30343f"]
-    ),
-}
-VOICE_COLORS = {"author": "#f4a259", "quote": "#5b8def", "attributed": "#a98ee0"}
-VOICE_NAMES = {
-    "author": "outlet's own words",
-    "quote": "direct quotes",
-    "attributed": "reported speech",
-    "all": "all voices",
-}
 
-
-def house_style() -> dict[str, Any]:
-    """The house rcParams: the shared style when present, with our SVG settings on top."""
-    style = dict(_FALLBACK_STYLE)
-    try:
-        charts = importlib.import_module("framing.render.charts.common")
-        shared = getattr(charts, "HOUSE_STYLE", None)
-        if isinstance(shared, Mapping):
-            style.update(shared)
-            style["svg.hashsalt"] = "framing"
-    except ImportError:
-        pass
-    return style
-
-
-@contextlib.contextmanager
-def _style() -> Iterator[None]:
-    import matplotlib
-
-    with matplotlib.rc_context(cast(Any, house_style())):
-        yield
-
-
-def _new(nrows: int = 1, ncols: int = 1, *, width: float = 7.5, height: float = 4.0) -> Any:
-    """A new Figure (no pyplot, no window) and its grid of axes; call inside ``_style()``."""
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height))
-    axes = fig.subplots(nrows, ncols, squeeze=False)
-    return fig, axes
-
-
-def save_figure(figure: Any, folder: Path, name: str) -> dict[str, Path]:
-    """Write `figure` as ``name.png`` and ``name.svg`` in `folder`.
-
-    The layout is computed once (for the PNG) and kept for the SVG, whose text stays text
-    (searchable and editable for publication)."""
-    import matplotlib
-
-    folder.mkdir(parents=True, exist_ok=True)
-    out = {}
-    with _style():
-        buf = io.BytesIO()
-        figure.savefig(buf, format="png", metadata={"Software": "framing"})
-        out["png"] = folder / f"{name}.png"
-        out["png"].write_bytes(buf.getvalue())
-        figure.set_layout_engine("none")
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
-            buf = io.BytesIO()
-            figure.savefig(buf, format="svg", metadata={"Date": None, "Creator": "framing"})
-        out["svg"] = folder / f"{name}.svg"
-        out["svg"].write_bytes(buf.getvalue())
-    return out
-
-
-def _short(text: str, n: int = 28) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _grid(count: int, most: int) -> tuple[int, int]:
+    """Rows and columns for `count` panels, at most `most` a row."""
+    ncols = min(most, max(1, count))
+    return max(1, math.ceil(count / ncols)), ncols
 
 
 @dataclass
-class RatesDisplay:
+class RatesDisplay(Display):
     """Rates by group with intervals: one small panel per item (a category or a family).
 
     `frame` has group, item, rate_per_1k, ci_low, ci_high and small_sample columns.
@@ -135,8 +58,6 @@ class RatesDisplay:
     frame: pd.DataFrame
     title: str = ""
     xlabel: str = "per 1,000 words"
-    figure_: Any = field(default=None, init=False)
-    axes_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(
@@ -149,72 +70,65 @@ class RatesDisplay:
         frame = frame.assign(item=pd.Categorical(frame["item"], categories=list(items)))
         return cls(frame.sort_values(["item", "group"]).reset_index(drop=True), title)
 
-    def plot(self) -> RatesDisplay:
-        items = [i for i in self.frame["item"].cat.categories if (self.frame["item"] == i).any()]
-        groups = sorted(self.frame["group"].unique())
-        ncols = min(3, max(1, len(items)))
-        nrows = max(1, math.ceil(len(items) / ncols))
-        with _style():
-            fig, axes = _new(
-                nrows, ncols, width=3.0 * ncols + 1.2, height=0.24 * len(groups) * nrows + 1.2
+    def _items(self) -> list[Any]:
+        return [i for i in self.frame["item"].cat.categories if (self.frame["item"] == i).any()]
+
+    def _groups(self) -> list[str]:
+        return sorted(self.frame["group"].unique())
+
+    def _shape(self) -> tuple[int, int]:
+        return _grid(len(self._items()), 3)
+
+    def _size(self) -> tuple[float, float]:
+        nrows, ncols = self._shape()
+        return 3.0 * ncols + 1.2, 0.24 * len(self._groups()) * nrows + 1.2
+
+    def _draw(self, axes: Any) -> None:
+        items, groups = self._items(), self._groups()
+        nrows, ncols = axes.shape
+        for k, ax in enumerate(panels(axes, len(items))):
+            sub = self.frame[self.frame["item"] == items[k]].set_index("group").reindex(groups)
+            y = np.arange(len(groups))
+            rate = sub["rate_per_1k"].to_numpy(float)
+            lo = np.nan_to_num(rate - sub["ci_low"].to_numpy(float), nan=0.0)
+            hi = np.nan_to_num(sub["ci_high"].to_numpy(float) - rate, nan=0.0)
+            small = sub["small_sample"].fillna(False).to_numpy(bool)
+            ax.errorbar(
+                rate,
+                y,
+                xerr=[np.maximum(lo, 0), np.maximum(hi, 0)],
+                fmt="none",
+                ecolor=INTERVAL,
+                elinewidth=1,
+                capsize=2,
             )
-            for k, ax in enumerate(axes.ravel()):
-                if k >= len(items):
-                    ax.set_visible(False)
-                    continue
-                sub = self.frame[self.frame["item"] == items[k]].set_index("group").reindex(groups)
-                y = np.arange(len(groups))
-                rate = sub["rate_per_1k"].to_numpy(float)
-                lo = np.nan_to_num(rate - sub["ci_low"].to_numpy(float), nan=0.0)
-                hi = np.nan_to_num(sub["ci_high"].to_numpy(float) - rate, nan=0.0)
-                small = sub["small_sample"].fillna(False).to_numpy(bool)
-                ax.errorbar(
-                    rate,
-                    y,
-                    xerr=[np.maximum(lo, 0), np.maximum(hi, 0)],
-                    fmt="none",
-                    ecolor="#8a8a8a",
-                    elinewidth=1,
-                    capsize=2,
-                )
-                ax.scatter(rate[~small], y[~small], s=18, color="#1b6ca8", zorder=3)
-                ax.scatter(
-                    rate[small],
-                    y[small],
-                    s=18,
-                    facecolor="white",
-                    edgecolor="#d1495b",
-                    zorder=3,
-                    label="small sample",
-                )
-                ax.set_yticks(y)
-                ax.set_yticklabels(
-                    [
-                        _short(g, 18) + (" ⚠" if s else "")
-                        for g, s in zip(groups, small, strict=True)
-                    ]
-                    if k % ncols == 0
-                    else []
-                )
-                ax.invert_yaxis()
-                ax.set_title(_short(str(items[k]), 36), loc="left")
-                ax.set_xlim(left=0)
-                if k // ncols == nrows - 1:
-                    ax.set_xlabel(self.xlabel)
-            if self.title:
-                fig.suptitle(self.title, x=0.01, ha="left", fontweight="bold")
-        self.figure_, self.axes_ = fig, axes
-        return self
+            ax.scatter(rate[~small], y[~small], s=18, color=POINT, zorder=3)
+            ax.scatter(
+                rate[small],
+                y[small],
+                s=18,
+                facecolor="white",
+                edgecolor=SMALL_SAMPLE,
+                zorder=3,
+                label="small sample",
+            )
+            labels = [
+                short(g, 18) + (" ⚠" if s else "") for g, s in zip(groups, small, strict=True)
+            ]
+            group_ticks(ax, groups, labels if k % ncols == 0 else [])
+            ax.set_title(short(str(items[k]), 36), loc="left")
+            ax.set_xlim(left=0)
+            if k // ncols == nrows - 1:
+                ax.set_xlabel(self.xlabel)
+        suptitle(axes, self.title)
 
 
 @dataclass
-class TermHeatmapDisplay:
+class TermHeatmapDisplay(Display):
     """Rates of the most used loaded terms (rows) by group (columns)."""
 
     matrix: pd.DataFrame
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    ax_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(
@@ -228,47 +142,43 @@ class TermHeatmapDisplay:
         )
         return cls(matrix.reindex(chosen), title)
 
-    def plot(self) -> TermHeatmapDisplay:
+    def _size(self) -> tuple[float, float]:
         m = self.matrix
-        with _style():
-            fig, axes = _new(
-                width=max(5.0, 0.55 * len(m.columns) + 2.5), height=max(2.5, 0.28 * len(m) + 1.5)
-            )
-            ax = axes[0, 0]
-            ax.grid(False)
-            values = m.to_numpy(float)
-            image = ax.imshow(np.nan_to_num(values), aspect="auto", cmap="Oranges")
-            ax.set_xticks(range(len(m.columns)))
-            ax.set_xticklabels([_short(str(c), 16) for c in m.columns], rotation=45, ha="right")
-            ax.set_yticks(range(len(m.index)))
-            ax.set_yticklabels([_short(str(t), 30) for t in m.index])
-            top = np.nanmax(values) if values.size else 0
-            for (i, j), v in np.ndenumerate(values):
-                if np.isfinite(v) and v > 0:
-                    ax.text(
-                        j,
-                        i,
-                        f"{v:.1f}",
-                        ha="center",
-                        va="center",
-                        fontsize=6.5,
-                        color="white" if v > 0.6 * top else "#30343f",
-                    )
-            fig.colorbar(image, ax=ax, label="per 1,000 words", shrink=0.8)
-            if self.title:
-                ax.set_title(self.title, loc="left")
-        self.figure_, self.ax_ = fig, ax
-        return self
+        return max(5.0, 0.55 * len(m.columns) + 2.5), max(2.5, 0.28 * len(m) + 1.5)
+
+    def _draw(self, axes: Any) -> None:
+        m = self.matrix
+        ax = axes[0, 0]
+        ax.grid(False)
+        values = m.to_numpy(float)
+        image = ax.imshow(np.nan_to_num(values), aspect="auto", cmap="Oranges")
+        ax.set_xticks(range(len(m.columns)))
+        ax.set_xticklabels([short(str(c), 16) for c in m.columns], rotation=45, ha="right")
+        ax.set_yticks(range(len(m.index)))
+        ax.set_yticklabels([short(str(t), 30) for t in m.index])
+        top = np.nanmax(values) if values.size else 0
+        for (i, j), v in np.ndenumerate(values):
+            if np.isfinite(v) and v > 0:
+                ax.text(
+                    j,
+                    i,
+                    f"{v:.1f}",
+                    ha="center",
+                    va="center",
+                    fontsize=6.5,
+                    color="white" if v > 0.6 * top else DARK,
+                )
+        ax.get_figure(root=True).colorbar(image, ax=ax, label="per 1,000 words", shrink=0.8)
+        if self.title:
+            ax.set_title(self.title, loc="left")
 
 
 @dataclass
-class ActorLabelsDisplay:
+class ActorLabelsDisplay(Display):
     """Label shares per actor and group: one panel per actor, one stacked bar per group."""
 
     frame: pd.DataFrame
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    axes_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(
@@ -305,63 +215,54 @@ class ActorLabelsDisplay:
         frame["order"] = frame["actor_key"].map({k: i for i, k in enumerate(keep)})
         return cls(frame.sort_values(["order", "group", "label"]).reset_index(drop=True), title)
 
-    def plot(self) -> ActorLabelsDisplay:
-        keys = list(dict.fromkeys(self.frame["actor_key"]))
-        ncols = 2 if len(keys) > 1 else 1
-        nrows = max(1, math.ceil(len(keys) / ncols))
+    def _keys(self) -> list[Any]:
+        return list(dict.fromkeys(self.frame["actor_key"]))
+
+    def _shape(self) -> tuple[int, int]:
+        return _grid(len(self._keys()), 2)
+
+    def _size(self) -> tuple[float, float]:
+        nrows, ncols = self._shape()
+        return 5.2 * ncols, (0.3 * self.frame["group"].nunique() + 1.3) * nrows
+
+    def _draw(self, axes: Any) -> None:
+        keys = self._keys()
         groups = sorted(self.frame["group"].unique())
-        with _style():
-            fig, axes = _new(
-                nrows, ncols, width=5.2 * ncols, height=(0.3 * len(groups) + 1.3) * nrows
+        for k, ax in enumerate(panels(axes, len(keys))):
+            sub = self.frame[self.frame["actor_key"] == keys[k]]
+            table = (
+                sub.pivot_table(index="group", columns="label", values="share", aggfunc="sum")
+                .reindex(groups)
+                .fillna(0.0)
             )
-            colors = house_style()["axes.prop_cycle"].by_key()["color"]
-            for k, ax in enumerate(axes.ravel()):
-                if k >= len(keys):
-                    ax.set_visible(False)
-                    continue
-                sub = self.frame[self.frame["actor_key"] == keys[k]]
-                table = (
-                    sub.pivot_table(index="group", columns="label", values="share", aggfunc="sum")
-                    .reindex(groups)
-                    .fillna(0.0)
+            order = sub.groupby("label")["count"].sum().sort_values(ascending=False).index
+            left = np.zeros(len(groups))
+            for i, label in enumerate(order):
+                share = table[label].to_numpy(float) if label in table else np.zeros(len(groups))
+                ax.barh(
+                    range(len(groups)),
+                    share,
+                    left=left,
+                    label=short(str(label), 22),
+                    color=OTHER if label == "other" else PALETTE[i % len(PALETTE)],
                 )
-                order = sub.groupby("label")["count"].sum().sort_values(ascending=False).index
-                left = np.zeros(len(groups))
-                for i, label in enumerate(order):
-                    share = (
-                        table[label].to_numpy(float) if label in table else np.zeros(len(groups))
-                    )
-                    ax.barh(
-                        range(len(groups)),
-                        share,
-                        left=left,
-                        label=_short(str(label), 22),
-                        color="#c9c9c9" if label == "other" else colors[i % len(colors)],
-                    )
-                    left += share
-                ax.set_yticks(range(len(groups)))
-                ax.set_yticklabels([_short(g, 18) for g in groups])
-                ax.invert_yaxis()
-                ax.set_xlim(0, 1)
-                ax.set_title(_short(str(sub["actor"].iloc[0]), 40), loc="left")
-                ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7)
-                ax.set_xlabel("share of the actor's labels")
-            if self.title:
-                fig.suptitle(self.title, x=0.01, ha="left", fontweight="bold")
-        self.figure_, self.axes_ = fig, axes
-        return self
+                left += share
+            group_ticks(ax, groups)
+            ax.set_xlim(0, 1)
+            ax.set_title(short(str(sub["actor"].iloc[0]), 40), loc="left")
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7)
+            ax.set_xlabel("share of the actor's labels")
+        suptitle(axes, self.title)
 
 
 @dataclass
-class DistinguishingTermsDisplay:
+class DistinguishingTermsDisplay(Display):
     """z-score against corpus frequency of words and bigrams, one panel per group (Monroe et al.
     2008, fig. 4 style); the top `label` features of each group are named."""
 
     frame: pd.DataFrame
     label: int = 6
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    axes_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(
@@ -369,63 +270,60 @@ class DistinguishingTermsDisplay:
     ) -> DistinguishingTermsDisplay:
         return cls(scatter.reset_index(drop=True), label, title)
 
-    def plot(self) -> DistinguishingTermsDisplay:
-        groups = sorted(self.frame["group"].unique())
-        ncols = min(3, max(1, len(groups)))
-        nrows = max(1, math.ceil(len(groups) / ncols))
-        with _style():
-            fig, axes = _new(nrows, ncols, width=3.4 * ncols, height=2.8 * nrows)
-            for k, ax in enumerate(axes.ravel()):
-                if k >= len(groups):
-                    ax.set_visible(False)
-                    continue
-                sub = self.frame[self.frame["group"] == groups[k]]
-                x = sub["corpus_count"].to_numpy(float)
-                z = sub["z"].to_numpy(float)
-                strong = np.abs(z) >= 1.96
-                ax.scatter(x[~strong], z[~strong], s=3, color="#c9c9c9", rasterized=True)
-                ax.scatter(
-                    x[strong],
-                    z[strong],
-                    s=5,
-                    c=np.where(z[strong] > 0, "#d1495b", "#1b6ca8"),
-                    rasterized=True,
-                )
-                ax.set_xscale("log")
-                from matplotlib.ticker import NullLocator
+    def _groups(self) -> list[str]:
+        return sorted(self.frame["group"].unique())
 
-                ax.xaxis.set_minor_locator(NullLocator())
-                ax.axhline(1.96, color="#8a8a8a", lw=0.6, ls="--")
-                ax.axhline(-1.96, color="#8a8a8a", lw=0.6, ls="--")
-                ax.grid(False)
-                best = sub.sort_values("z", ascending=False).head(self.label)
-                for _, row in best.iterrows():
-                    ax.annotate(
-                        _short(str(row["feature"]), 22),
-                        (row["corpus_count"], row["z"]),
-                        fontsize=6.5,
-                        xytext=(2, 0),
-                        textcoords="offset points",
-                    )
-                ax.set_title(_short(groups[k], 30), loc="left")
-                if k % ncols == 0:
-                    ax.set_ylabel("z (log-odds, informative prior)")
-                if k // ncols == nrows - 1:
-                    ax.set_xlabel("count in the corpus")
-            if self.title:
-                fig.suptitle(self.title, x=0.01, ha="left", fontweight="bold")
-        self.figure_, self.axes_ = fig, axes
-        return self
+    def _shape(self) -> tuple[int, int]:
+        return _grid(len(self._groups()), 3)
+
+    def _size(self) -> tuple[float, float]:
+        nrows, ncols = self._shape()
+        return 3.4 * ncols, 2.8 * nrows
+
+    def _draw(self, axes: Any) -> None:
+        groups = self._groups()
+        nrows, ncols = axes.shape
+        for k, ax in enumerate(panels(axes, len(groups))):
+            sub = self.frame[self.frame["group"] == groups[k]]
+            x = sub["corpus_count"].to_numpy(float)
+            z = sub["z"].to_numpy(float)
+            strong = np.abs(z) >= 1.96
+            ax.scatter(x[~strong], z[~strong], s=3, color=OTHER, rasterized=True)
+            ax.scatter(
+                x[strong],
+                z[strong],
+                s=5,
+                c=np.where(z[strong] > 0, SMALL_SAMPLE, POINT),
+                rasterized=True,
+            )
+            ax.set_xscale("log")
+            ax.xaxis.set_minor_locator(NullLocator())
+            ax.axhline(1.96, color=INTERVAL, lw=0.6, ls="--")
+            ax.axhline(-1.96, color=INTERVAL, lw=0.6, ls="--")
+            ax.grid(False)
+            best = sub.sort_values("z", ascending=False).head(self.label)
+            for _, row in best.iterrows():
+                ax.annotate(
+                    short(str(row["feature"]), 22),
+                    (row["corpus_count"], row["z"]),
+                    fontsize=6.5,
+                    xytext=(2, 0),
+                    textcoords="offset points",
+                )
+            ax.set_title(short(groups[k], 30), loc="left")
+            if k % ncols == 0:
+                ax.set_ylabel("z (log-odds, informative prior)")
+            if k // ncols == nrows - 1:
+                ax.set_xlabel("count in the corpus")
+        suptitle(axes, self.title)
 
 
 @dataclass
-class VoiceCompositionDisplay:
+class VoiceCompositionDisplay(Display):
     """Share of words, and of loaded terms, in each voice per group (stacked bars)."""
 
     frame: pd.DataFrame
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    axes_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(cls, summary: pd.DataFrame, *, title: str = "") -> VoiceCompositionDisplay:
@@ -434,94 +332,87 @@ class VoiceCompositionDisplay:
         )
         return cls(summary[cols].sort_values("group").reset_index(drop=True), title)
 
-    def plot(self) -> VoiceCompositionDisplay:
+    def _shape(self) -> tuple[int, int]:
+        return (1, 2)
+
+    def _size(self) -> tuple[float, float]:
+        return 9.0, 0.28 * len(self.frame) + 1.6
+
+    def _draw(self, axes: Any) -> None:
         f = self.frame
         groups = list(f["group"])
-        with _style():
-            fig, axes = _new(1, 2, width=9.0, height=0.28 * len(groups) + 1.6)
-            for ax, prefix, suffix, title in (
-                (axes[0, 0], "", "_words", "Words by voice"),
-                (axes[0, 1], "loaded_", "", "Loaded terms by voice"),
-            ):
-                values = np.array([f[f"{prefix}{v}{suffix}"].to_numpy(float) for v in VOICE_COLORS])
-                totals = values.sum(axis=0)
-                shares = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
-                left = np.zeros(len(groups))
-                for i, voice in enumerate(VOICE_COLORS):
-                    ax.barh(
-                        range(len(groups)),
-                        shares[i],
-                        left=left,
-                        color=VOICE_COLORS[voice],
-                        label=VOICE_NAMES[voice],
-                    )
-                    left += shares[i]
-                ax.set_yticks(range(len(groups)))
-                ax.set_yticklabels([_short(g, 18) for g in groups])
-                ax.invert_yaxis()
-                ax.set_xlim(0, 1)
-                ax.set_title(title, loc="left")
-                ax.set_xlabel("share")
-            axes[0, 1].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-            if self.title:
-                fig.suptitle(self.title, x=0.01, ha="left", fontweight="bold")
-        self.figure_, self.axes_ = fig, axes
-        return self
+        for ax, prefix, suffix, title in (
+            (axes[0, 0], "", "_words", "Words by voice"),
+            (axes[0, 1], "loaded_", "", "Loaded terms by voice"),
+        ):
+            values = np.array([f[f"{prefix}{v}{suffix}"].to_numpy(float) for v in VOICE_COLORS])
+            totals = values.sum(axis=0)
+            shares = np.divide(values, totals, out=np.zeros_like(values), where=totals > 0)
+            left = np.zeros(len(groups))
+            for i, voice in enumerate(VOICE_COLORS):
+                ax.barh(
+                    range(len(groups)),
+                    shares[i],
+                    left=left,
+                    color=VOICE_COLORS[voice],
+                    label=voice_label(voice),
+                )
+                left += shares[i]
+            group_ticks(ax, groups)
+            ax.set_xlim(0, 1)
+            ax.set_title(title, loc="left")
+            ax.set_xlabel("share")
+        axes[0, 1].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        suptitle(axes, self.title)
 
 
 @dataclass
-class SentimentDisplay:
+class SentimentDisplay(Display):
     """Distributions of document polarity and subjectivity per group (box plots)."""
 
     values: Mapping[str, Mapping[str, np.ndarray]]
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    axes_: Any = field(default=None, init=False)
 
-    def plot(self) -> SentimentDisplay:
+    def _measures(self) -> list[str]:
+        return list(next(iter(self.values.values()))) if self.values else []
+
+    def _shape(self) -> tuple[int, int]:
+        return (1, max(1, len(self._measures())))
+
+    def _size(self) -> tuple[float, float]:
+        return 3.6 * self._shape()[1] + 1.0, 0.3 * len(self.values) + 1.6
+
+    def _draw(self, axes: Any) -> None:
         groups = sorted(self.values)
-        measures = list(next(iter(self.values.values()))) if self.values else []
-        with _style():
-            fig, axes = _new(
-                1,
-                max(1, len(measures)),
-                width=3.6 * max(1, len(measures)) + 1.0,
-                height=0.3 * len(groups) + 1.6,
+        for ax, measure in zip(axes.ravel(), self._measures(), strict=False):
+            data = [np.asarray(self.values[g][measure], float) for g in groups]
+            ax.boxplot(
+                data,
+                orientation="horizontal",
+                widths=0.6,
+                showfliers=True,
+                flierprops={"markersize": 2, "markeredgecolor": INTERVAL},
+                medianprops={"color": SMALL_SAMPLE},
             )
-            for ax, measure in zip(axes.ravel(), measures, strict=False):
-                data = [np.asarray(self.values[g][measure], float) for g in groups]
-                ax.boxplot(
-                    data,
-                    orientation="horizontal",
-                    widths=0.6,
-                    showfliers=True,
-                    flierprops={"markersize": 2, "markeredgecolor": "#8a8a8a"},
-                    medianprops={"color": "#d1495b"},
-                )
-                ax.set_yticks(range(1, len(groups) + 1))
-                ax.set_yticklabels([_short(g, 18) for g in groups])
-                ax.invert_yaxis()
-                ax.set_title(measure.replace("_", " "), loc="left")
-                if measure == "subjectivity":
-                    ax.set_xlim(0, 1)
-                else:
-                    ax.set_xlim(-1, 1)
-                    ax.axvline(0, color="#8a8a8a", lw=0.6)
-            if self.title:
-                fig.suptitle(self.title, x=0.01, ha="left", fontweight="bold")
-        self.figure_, self.axes_ = fig, axes
-        return self
+            ax.set_yticks(range(1, len(groups) + 1))
+            ax.set_yticklabels([short(g, 18) for g in groups])
+            ax.invert_yaxis()
+            ax.set_title(measure.replace("_", " "), loc="left")
+            if measure == "subjectivity":
+                ax.set_xlim(0, 1)
+            else:
+                ax.set_xlim(-1, 1)
+                ax.axvline(0, color=INTERVAL, lw=0.6)
+        suptitle(axes, self.title)
 
 
 @dataclass
-class RatesOverTimeDisplay:
+class RatesOverTimeDisplay(Display):
     """A measure's rate per period, one line per group (periods with < `min_docs` hidden)."""
 
     frame: pd.DataFrame
     ylabel: str = "per 1,000 words"
     title: str = ""
-    figure_: Any = field(default=None, init=False)
-    ax_: Any = field(default=None, init=False)
 
     @classmethod
     def from_frame(
@@ -537,22 +428,19 @@ class RatesOverTimeDisplay:
         sub = sub[sub["docs"] >= min_docs]
         return cls(sub.reset_index(drop=True), title=title)
 
-    def plot(self) -> RatesOverTimeDisplay:
-        with _style():
-            fig, axes = _new(width=8.0, height=3.8)
-            ax = axes[0, 0]
-            ax.grid(True, axis="y")
-            for group, sub in self.frame.groupby("group", sort=True):
-                x = pd.to_datetime(sub["period"])
-                ax.plot(
-                    x, sub["rate_per_1k"], marker="o", ms=3, lw=1.2, label=_short(str(group), 18)
-                )
-            ax.set_ylabel(self.ylabel)
-            ax.set_ylim(bottom=0)
-            if self.title:
-                ax.set_title(self.title, loc="left")
-            if len(self.frame):
-                ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-            fig.autofmt_xdate()
-        self.figure_, self.ax_ = fig, ax
-        return self
+    def _size(self) -> tuple[float, float]:
+        return 8.0, 3.8
+
+    def _draw(self, axes: Any) -> None:
+        ax = axes[0, 0]
+        ax.grid(True, axis="y")
+        for group, sub in self.frame.groupby("group", sort=True):
+            x = pd.to_datetime(sub["period"])
+            ax.plot(x, sub["rate_per_1k"], marker="o", ms=3, lw=1.2, label=short(str(group), 18))
+        ax.set_ylabel(self.ylabel)
+        ax.set_ylim(bottom=0)
+        if self.title:
+            ax.set_title(self.title, loc="left")
+        if len(self.frame):
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.get_figure(root=True).autofmt_xdate()
