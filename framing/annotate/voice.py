@@ -27,15 +27,14 @@ from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from framing.annotate.attribution import (
-    PRONOUNS,
     Attribution,
     Cues,
-    Speakers,
     after_quote,
     before_quote,
     clause_start,
     reported_speech,
 )
+from framing.annotate.speakers import PRONOUNS, Speakers
 from framing.document import Document, Span, count_words
 
 __all__ = [
