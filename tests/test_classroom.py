@@ -230,7 +230,7 @@ def test_rewrite_replaces_only_the_outlets_words(port_a: Analysis) -> None:
     # quotes and reported speech are untouched
     assert '"These terrorists will answer for every life they took,"' in text
     assert "liberated the port from a corrupt regime" in text
-    assert 'a "people\'s uprising"' in text
+    assert 'no "people\'s uprising"' in text  # a scare quote stays
     assert "[?foreign-backed?]" in text and "The government has not let journalists" in text
 
 
