@@ -55,7 +55,15 @@ def test_config_key_changes_with_lexicons_and_options() -> None:
 def test_cache_key_hashes_every_module_of_the_package() -> None:
     package = Path(framing.__file__).resolve().parent
     hashed = {p.relative_to(package).as_posix() for p in code_files()}
-    assert hashed == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    grammar = {
+        p.relative_to(package).as_posix()
+        for p in (package / "lexicon" / "grammar").iterdir()
+        if p.suffix in (".tsv", ".txt")
+    }
+    assert hashed == modules | grammar
+    # the grammar word lists decide speakers and voices as much as the modules do
+    assert {"lexicon/grammar/speech_cues.tsv", "lexicon/grammar/titles.tsv"} <= hashed
     # the speaker grammar, actor names and labels, and safe reading: once left out of the key
     assert {
         "annotate/attribution.py",

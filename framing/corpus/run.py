@@ -72,19 +72,29 @@ class RunOptions:
 # --- configuration key ---------------------------------------------------------------------
 
 
+#: Data files that are part of the code: the grammar word lists (titles, speech cues,
+#: negators, name words) decide speakers, voices and negation as much as any module does.
+CODE_DATA = ("lexicon/grammar/*.tsv", "lexicon/grammar/*.txt")
+
+
 def code_files(root: Path | None = None) -> list[Path]:
     """Every module of the package (``**/*.py`` under `root`, by default
-    :data:`PACKAGE_ROOT`), sorted by relative path."""
+    :data:`PACKAGE_ROOT`) and the grammar data files (:data:`CODE_DATA`), sorted by relative
+    path."""
     root = root or PACKAGE_ROOT
-    return sorted(root.rglob("*.py"), key=lambda p: p.relative_to(root).as_posix())
+    found = set(root.rglob("*.py"))
+    for pattern in CODE_DATA:
+        found.update(root.glob(pattern))
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
 def code_fingerprint(root: Path | None = None) -> str:
     """SHA-256 over every module of the package: relative path and source of each, in order.
 
     Any change to any module (speaker grammar, counting rules, a renderer) gives a new value,
-    so cached records never outlive the code that produced them. Templates and data files are
-    not code; lexicons and models enter the cache key by their own hashes.
+    so cached records never outlive the code that produced them. The grammar word lists count
+    as code; templates do not (they change no count); lexicons and models enter the cache key by
+    their own hashes.
     """
     root = root or PACKAGE_ROOT
     digest = hashlib.sha256()
