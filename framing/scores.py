@@ -42,9 +42,12 @@ def rate_per_1k(count: npt.ArrayLike, words: npt.ArrayLike) -> float | npt.NDArr
     Scalars give a float, arrays (or pandas Series, via ``np.asarray``) an array of floats.
     Outputs that cannot hold NaN (JSON) write it as ``null``.
     """
-    if np.ndim(count) == 0 and np.ndim(words) == 0:
+    if isinstance(words, (int, float)) and isinstance(count, (int, float)):
+        # plain Python for scalars: the same two float operations as the array path
+        return 1000.0 * count / words if words else math.nan
+    if np.ndim(count) == 0 and np.ndim(words) == 0:  # numpy scalars
         w = float(words)  # type: ignore[arg-type]
-        return 1000.0 * float(count) / w if w else float("nan")  # type: ignore[arg-type]
+        return 1000.0 * float(count) / w if w else math.nan  # type: ignore[arg-type]
     num = np.asarray(count, dtype=float)
     den = np.asarray(words, dtype=float)
     out = np.full(np.broadcast(num, den).shape, np.nan)
@@ -107,9 +110,8 @@ def document_scores(
     keys = sorted(per_category)
     in_all = [sum(per_category[key][3:]) for key in keys]
     in_own = [per_category[key][3] for key in keys]
-    # one array call per scope, not one per category: measured faster on FA-KES articles
-    rates = rate_per_1k(in_all, total).tolist()
-    own_rates = rate_per_1k(in_own, author).tolist()
+    rates = [rate_per_1k(n, total) for n in in_all]
+    own_rates = [rate_per_1k(n, author) for n in in_own]
     categories: dict[str, dict[str, Any]] = {}
     for key, count, rate, own_rate in zip(keys, in_all, rates, own_rates, strict=True):
         lexicon, category, loaded, in_author, in_quote, in_attributed = per_category[key]
@@ -155,7 +157,7 @@ def document_scores(
     scopes = (*VOICES, "all")
     scope_counts = [counts[v] for v in scopes]
     scope_words = [words[v] for v in scopes]
-    scope_rates = rate_per_1k(scope_counts, scope_words).tolist()
+    scope_rates = [rate_per_1k(n, w) for n, w in zip(scope_counts, scope_words, strict=True)]
     return {
         "words": words,
         "loaded_count": counts,

@@ -62,31 +62,23 @@ def _verbs() -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-@functools.cache
-def _factive() -> frozenset[str]:
-    """Verbs that present what was said as fact ("confirmed", "revealed")."""
-    return frozenset(c.cue for c in speech_cues() if c.factive)
+class _VerbFlags(NamedTuple):
+    """A verb's columns in ``speech_cues.tsv``: what its reported content may be."""
+
+    factive: bool
+    bare: bool
+    to: bool
+    object: bool
 
 
 @functools.cache
-def _bare_clause() -> frozenset[str]:
-    """Verbs whose reported content may follow without "that" ("said the town fell"); the
-    other speech verbs often take a plain object ("pledged its support") and need "that" or a
-    colon."""
-    return frozenset(c.cue for c in speech_cues() if c.bare_clause)
-
-
-@functools.cache
-def _to_clause() -> frozenset[str]:
-    """Verbs of intention whose content is an infinitive ("vowed to repeal ...")."""
-    return frozenset(c.cue for c in speech_cues() if c.to_clause)
-
-
-@functools.cache
-def _object_clause() -> frozenset[str]:
-    """Verbs whose object and complement are the speaker's words or judgment ("accused
-    officials of a violation", "called the plan a disaster", "described him as reckless")."""
-    return frozenset(c.cue for c in speech_cues() if c.object)
+def _verb_flags() -> dict[str, _VerbFlags]:
+    """Each verb's flags in one look-up (the reported-speech loop runs once per verb)."""
+    return {
+        c.cue: _VerbFlags(c.factive, c.bare_clause, c.to_clause, c.object)
+        for c in speech_cues()
+        if c.kind == "verb"
+    }
 
 
 @functools.cache
@@ -97,6 +89,9 @@ def _participles() -> frozenset[str]:
 
 _VERB, _PARTICIPLE, _ACCORDING = 0, 1, 2
 _SUBJECT_WINDOW = 160
+
+
+_NO_FLAGS = _VerbFlags(False, False, False, False)
 
 
 class _Cue(NamedTuple):
@@ -191,17 +186,23 @@ _PARENTHETICAL_RE = re.compile(r"\s*(?:[\w’'.\- ]{0,40}?)?,\s*")
 
 
 def _trailing_tag(
-    text: str, comma: int, v0: int, v1: int, body_end: int
+    text: str, s0: int, comma: int, v0: int, v1: int, body_end: int
 ) -> tuple[str, int | None] | None:
     """The speaker of a tag after content: ``..., the ministry said (on Tuesday).``,
     ``..., said X, a spokesman for Y.`` or the parenthetical ``A, X said, B``.
 
-    Returns the speaker phrase and, for a parenthetical, where the content resumes."""
+    `s0` is where the sentence starts. Returns the speaker phrase and, for a parenthetical,
+    where the content resumes."""
+    lead = text[s0:comma].split()
+    if len(lead) <= 3 and lead and lead[0].lower() in _ADVERBIAL_OPENERS:
+        return None  # "On Thursday, X said": an introduction, not content
     between = text[comma + 1 : v0]
     after = text[v1:body_end]
     if between.strip():
+        if not _adverbial_tail(after) or len(between.split()) > 16:
+            return None  # the cheap test first: most verbs here open a clause ("said that")
         phrase = subject(between, lenient=False)
-        if phrase is None or len(between.split()) > 16:
+        if phrase is None:
             return None
         rest = after
     else:
@@ -215,15 +216,9 @@ def _trailing_tag(
             head = appositive.split()[:1]
             if head and (head[0].lower() in DETERMINERS or head[0].lower() in HEAD_NOUNS):
                 rest = rest[rest.find(",") + 1 + len(appositive) :]
+        if not _adverbial_tail(rest):
+            return None
     clause = rest.split(",", 1)
-    words = clause[0].split()
-    if len(words) > _TAG_TAIL_WORDS or "that" in words:
-        return None
-    if words and words[0].lower().strip(".") not in _ADVERBIAL_OPENERS:
-        return None  # "On Thursday, the senator said the bill would fail": content follows
-    lead = text[:comma].split()[-4:]
-    if lead and len(text[:comma].split()) <= 3 and lead[0].lower() in _ADVERBIAL_OPENERS:
-        return None  # "On Thursday, X said": an introduction, not content
     if len(clause) == 2 and clause[1].strip():
         # ", X said, it is ..." (content resumes) or ", X said Tuesday, adding ..." (a
         # participle clause the participle rule handles)
@@ -233,6 +228,15 @@ def _trailing_tag(
             return phrase, None
         return phrase, resumes + (len(clause[1]) - len(clause[1].lstrip()))
     return phrase, None
+
+
+def _adverbial_tail(rest: str) -> bool:
+    """Whether what follows a tag's verb, up to the next comma, is at most a short adverbial
+    ("on Tuesday", "in a statement"), not a clause ("the bill would fail", "that ...")."""
+    words = rest.split(",", 1)[0].split()
+    if len(words) > _TAG_TAIL_WORDS or "that" in words:
+        return False
+    return not words or words[0].lower().strip(".") in _ADVERBIAL_OPENERS
 
 
 def clause_start(text: str, floor: int, pos: int) -> int:
@@ -382,6 +386,7 @@ def reported_speech(
         return k >= 0 and pos < in_quote[k][1]
 
     out: list[Attribution] = []
+    verb_flags = _verb_flags()
     # "..., according to X." / "According to X, ..." / "..., according to X, ..." -- unless a
     # speaker's own verb comes first ("The army said ..., according to officials").
     first_verb = s1
@@ -414,15 +419,16 @@ def reported_speech(
         if cue.kind != _VERB or v0 in consumed or quoted(v0):
             continue
         verb = cue.word
-        factive = verb in _factive()
+        flags = verb_flags.get(verb) or _NO_FLAGS  # "pointed out", "said in a statement"
+        factive = flags.factive
         after = text[v1:body_end]
         last_comma = text.rfind(",", s0, v0)
         # "..., the ministry said." / "..., said X, an analyst at Y." / "A, X said, B." : the
         # speaker stands between a comma and the verb (or right after the verb), and what
         # follows the tag is an adverbial, an appositive or, after a comma, more content.
         # (not a verb that takes an object: "a move critics called an attempt to ...")
-        if last_comma != -1 and text[s0:last_comma].strip() and verb not in _object_clause():
-            tag = _trailing_tag(text, last_comma, v0, v1, body_end)
+        if last_comma != -1 and not flags.object and text[s0:last_comma].strip():
+            tag = _trailing_tag(text, s0, last_comma, v0, v1, body_end)
             if tag is not None:
                 phrase, resumes = tag
                 speaker = speakers.resolve(phrase, v0)
@@ -435,11 +441,9 @@ def reported_speech(
         content_end = body_end
         if cm is not None:
             c0 = v1 + cm.end()
-        elif (verb in _bare_clause() and not _NOT_CLAUSE_RE.match(after)) or (
-            verb in _to_clause() and _TO_RE.match(after)
-        ):
+        elif (flags.bare and not _NOT_CLAUSE_RE.match(after)) or (flags.to and _TO_RE.match(after)):
             c0 = v1  # "X said the town fell", "X vowed to fight"
-        elif verb in _object_clause() and not _NOT_OBJECT_RE.match(after):
+        elif flags.object and not _NOT_OBJECT_RE.match(after):
             c0 = v1
             boundary = _CLAUSE_END_RE.search(text, c0, body_end)
             content_end = boundary.start() if boundary else body_end

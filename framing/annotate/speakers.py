@@ -280,6 +280,7 @@ _NOT_A_SPEAKER = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _speaker_name(name: str) -> str | None:
     """`name` as a speaker, or None when it cannot be one.
 
