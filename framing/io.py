@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -53,12 +53,7 @@ class Source:
     title: str | None = None
 
     def to_dict(self) -> dict[str, str | None]:
-        return {
-            "kind": self.kind,
-            "path": self.path,
-            "encoding": self.encoding,
-            "title": self.title,
-        }
+        return asdict(self)
 
 
 def _name(path: str | Path | None) -> str:

@@ -59,8 +59,7 @@ class VoiceName(NamedTuple):
 
     tag: a table column ("own"); label: one instance ("outlet's own words", "direct quote");
     plural: a share or a series ("direct quotes"); example: beside an example sentence ("inside
-    a direct quote"); student: classroom pages ("reporter's own words"); task: a paired-worksheet
-    task ("a direct quote").
+    a direct quote"); student: classroom pages ("reporter's own words").
     """
 
     tag: str
@@ -68,7 +67,6 @@ class VoiceName(NamedTuple):
     plural: str
     example: str
     student: str
-    task: str
 
 
 VOICE_NAMES: Mapping[Voice, VoiceName] = MappingProxyType(
@@ -79,7 +77,6 @@ VOICE_NAMES: Mapping[Voice, VoiceName] = MappingProxyType(
             "outlet's own words",
             "the outlet's own words",
             "reporter's own words",
-            "own words",
         ),
         "quote": VoiceName(
             "quote",
@@ -87,14 +84,12 @@ VOICE_NAMES: Mapping[Voice, VoiceName] = MappingProxyType(
             "direct quotes",
             "inside a direct quote",
             "direct quote",
-            "a direct quote",
         ),
         "attributed": VoiceName(
             "reported",
             "reported speech",
             "reported speech",
             "in reported speech",
-            "reported speech",
             "reported speech",
         ),
     }

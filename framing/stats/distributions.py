@@ -60,7 +60,7 @@ def actor_labels(tables: CountTables, options: StatsOptions | None = None) -> pd
 
     One row per group x actor x label x voice ("author", "quote", "attributed" and "all"):
     count, the actor's label total in that group and voice, and share = count / total.
-    Empty (with the columns) when the actor module is not installed or found no labels.
+    Empty (with the columns) when the actor layer found no labels.
     """
     options = options or StatsOptions()
     columns = [
