@@ -8,10 +8,20 @@ command modules here (in CLI-tour order) is what registers them.
 
 from __future__ import annotations
 
-from framing.cli import analyze, classroom, compare, lexicon, models, report
+from framing.cli import analyze, classroom, compare, lexicon, models, quotes, report
 from framing.cli.group import cli
 
-__all__ = ["analyze", "classroom", "cli", "compare", "lexicon", "main", "models", "report"]
+__all__ = [
+    "analyze",
+    "classroom",
+    "cli",
+    "compare",
+    "lexicon",
+    "main",
+    "models",
+    "quotes",
+    "report",
+]
 
 
 def main() -> None:
