@@ -6,6 +6,7 @@ import functools
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -203,6 +204,29 @@ def read_documents(
                 yield str(path), Document.from_path(path, encoding=encoding)
             except InputError as exc:
                 yield str(path), exc
+
+
+def single_input(paths: tuple[str, ...]) -> bool:
+    """Whether `paths` name one article (a file or stdin), not a folder or several."""
+    return len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+
+
+def readable_documents(
+    paths: tuple[str, ...], encoding: str | None, names: list[str]
+) -> Iterator[Document]:
+    """The documents of `paths`, appending each one's name to `names` as it is read.
+
+    An unreadable file is the error when it is the only input; among several it is skipped
+    with a warning, so one bad file does not stop a corpus."""
+    single = single_input(paths)
+    for name, doc in read_documents(paths, encoding):
+        if isinstance(doc, InputError):
+            if single:
+                raise doc
+            warn(f"skipped {name}: {doc}")
+            continue
+        names.append(name)
+        yield doc
 
 
 # --- output ----------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,10 @@ from framing.cli._common import (
     emit,
     format_option,
     print_rich,
-    read_documents,
-    warn,
+    readable_documents,
+    single_input,
 )
 from framing.cli.group import cli
-from framing.document import Document
-from framing.errors import InputError
 from framing.output import write_text
 from framing.render.html import analysis_page
 from framing.render.markdown import analysis_markdown
@@ -51,21 +48,13 @@ def analyze(paths: tuple[str, ...], fmt: str, run: AnalysisRun) -> None:
     output, force = run.output, run.force
     results: list[Any] = []
     done = 0
-    single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+    single = single_input(paths)
     names: list[str] = []
 
-    def documents() -> Iterator[Document]:
-        for name, doc in read_documents(paths, run.encoding):
-            if isinstance(doc, InputError):
-                if single:
-                    raise doc
-                warn(f"skipped {name}: {doc}")
-                continue
-            names.append(name)
-            yield doc
-
     # analyze_many reads a batch ahead, so `names` always holds the current document's name
-    for analysis in analyze_many(documents(), lexicons=run.lexicons, options=run.options):
+    for analysis in analyze_many(
+        readable_documents(paths, run.encoding, names), lexicons=run.lexicons, options=run.options
+    ):
         name = names[done]
         done += 1
         if fmt == "jsonl":

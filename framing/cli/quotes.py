@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import click
@@ -17,13 +16,10 @@ from framing.cli._common import (
     format_option,
     output_options,
     print_rich,
-    read_documents,
-    warn,
+    readable_documents,
 )
 from framing.cli.group import cli
 from framing.corpus.quotes import COLUMNS, quote_table
-from framing.document import Document
-from framing.errors import InputError
 from framing.render.markdown import table as markdown_table
 
 FORMATS = ("table", "csv", "jsonl", "md")
@@ -51,20 +47,8 @@ def quotes(
       framing quotes corpus/ --format csv -o quotes.csv
       framing quotes corpus/ --format jsonl > quotes.jsonl
     """
-    single = len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
     names: list[str] = []
-
-    def documents() -> Iterator[Document]:
-        for name, doc in read_documents(paths, encoding):
-            if isinstance(doc, InputError):
-                if single:
-                    raise doc
-                warn(f"skipped {name}: {doc}")
-                continue
-            names.append(name)
-            yield doc
-
-    docs = list(documents())
+    docs = list(readable_documents(paths, encoding, names))
     if not docs:
         raise click.ClickException("no article could be read")
     frame = quote_table(docs, names=names)
