@@ -169,6 +169,7 @@ def test_a_phrase_inside_reported_words_is_a_quote_even_without_a_named_speaker(
     [
         '"It is over," Wednesday said.',  # a weekday heading a line is no speaker
         '"We lost," his said.',
+        '"We lost," That much she no said.',  # a clause fragment with a pronoun is no name
     ],
 )
 def test_never_a_speaker(text: str) -> None:

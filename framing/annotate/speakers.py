@@ -301,6 +301,8 @@ def _speaker_name(name: str) -> str | None:
             or re.fullmatch(r"[A-Z][a-z]{0,4}\.", words[0])
         ):
             return None
+    if len(words) > 1 and any(w.lower().split("’")[0].split("'")[0] in PRONOUNS for w in words):
+        return None  # "he’s heralded", "That much she no": a clause fragment, not a name
     if any(w in ("should", "would", "could", "will", "can") for w in words):
         return None
     return " ".join(words)
@@ -322,8 +324,9 @@ class Speakers:
     def resolve(self, phrase: str | None, pos: int = -1) -> str | None:
         if not phrase:
             return None
-        if phrase.lower() in PRONOUNS:
-            return self.last
+        first, *rest = phrase.split()
+        if first.lower() in PRONOUNS and all(w.islower() for w in rest):
+            return self.last  # "he", "He apparently", "she has also"
         name = _speaker_name(_canonical(phrase))
         if name is None:
             return None
