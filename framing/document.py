@@ -80,6 +80,9 @@ _TITLES = frozenset(
 )
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _OTHER_ABBR = frozenset("etc vs approx inc co corp ltd jr sr bros dept est al".split())
+#: Abbreviations that stand before a name ("Sen.", "Dr.") or after it ("Jr."): their period
+#: ends no sentence. The voice layer reads this too (a speaker after a quote).
+NAME_ABBREVIATIONS = _TITLES | frozenset(("jr", "sr"))
 #: Words that commonly open a sentence: after "U.S." or "Inc." they signal a sentence break.
 _SENTENCE_OPENERS = frozenset(
     "the a an he she it they we i in on at but and this that these those his her their its "

@@ -36,7 +36,7 @@ from framing.annotate.speakers import (
     np_after,
     subject,
 )
-from framing.document import Document, Span
+from framing.document import NAME_ABBREVIATIONS, Document, Span
 from framing.lexicon.grammar import speech_cues
 from framing.lexicon.matcher import match_key
 from framing.lexicon.normalize import WordText
@@ -182,7 +182,6 @@ _ADVERBIAL_OPENERS = frozenset(
     "sunday january february march april may june july august september october november "
     "december".split()
 )
-_PARENTHETICAL_RE = re.compile(r"\s*(?:[\w’'.\- ]{0,40}?)?,\s*")
 
 
 def _trailing_tag(
@@ -332,11 +331,12 @@ _LEAD_IN_RE = re.compile(
 )
 _LEAD_IN_STOP = frozenset("update note editor's photo watch read related breaking".split())
 #: Ends the window after a quote; the period of a title or an initial does not
-#: ("said Sen. Bernie Sanders", "Kevin D. Williamson wrote").
+#: ("said Sen. Bernie Sanders", "Kevin D. Williamson wrote"). The titles are the sentence
+#: splitter's (:data:`framing.document.NAME_ABBREVIATIONS`).
 _AFTER_STOP_RE = re.compile(
-    r"[!?;“\"‘\n]|[.](?<!\bSen[.])(?<!\bRep[.])(?<!\bGov[.])(?<!\bMr[.])(?<!\bMrs[.])"
-    r"(?<!\bMs[.])(?<!\bDr[.])(?<!\bGen[.])(?<!\bLt[.])(?<!\bCol[.])(?<!\bSt[.])(?<!\bJr[.])"
-    r"(?<!\bSr[.])(?<!\bProf[.])(?<!\bRev[.])(?<!\b[A-Z][.])"
+    r"[!?;“\"‘\n]|[.]"
+    + "".join(rf"(?<!\b{re.escape(a.capitalize())}[.])" for a in sorted(NAME_ABBREVIATIONS))
+    + r"(?<!\b[A-Z][.])"
 )
 _ENDS_WITH_CUE_RE = re.compile(r"\b(?:that|said|says)\s*$")
 

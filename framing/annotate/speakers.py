@@ -78,8 +78,7 @@ DETERMINERS = frozenset(
 @functools.lru_cache(maxsize=4096)
 def _canonical(phrase: str) -> str:
     """A speaker's name from the phrase naming them: titles and possessors dropped."""
-    if "R-" in phrase or "D-" in phrase or "I-" in phrase:
-        phrase = _PARTY_TAG_RE.sub("", phrase)
+    phrase = _without_party_tags(phrase)
     words = phrase.strip(" ,").split()
     if not words:
         return phrase
@@ -203,6 +202,15 @@ _APPOSITIVE_RE = re.compile(
     r"|\d{1,3}"  # ", 59,"
     r"),\s*$"
 )
+
+
+def _without_party_tags(text: str) -> str:
+    """`text` without party-and-state tags (a cheap test first: most text has none)."""
+    if "R-" in text or "D-" in text or "I-" in text:
+        return _PARTY_TAG_RE.sub("", text)
+    return text
+
+
 _SUBJECT_OPENERS = frozenset("and but so yet or still also".split())
 #: Words that end a clause, not a subject: a subject before a speech verb never ends with them.
 _NOT_SUBJECT_END = frozenset(
@@ -217,8 +225,7 @@ def subject(segment: str, *, lenient: bool = True) -> str | None:
     lowercase collective (``those surveyed say``, ``Iowa biofuels advocates say``)."""
     if "(" in segment or "—" in segment or "–" in segment:
         segment = _ASIDE_RE.sub(" ", segment)
-    if "R-" in segment or "D-" in segment or "I-" in segment:
-        segment = _PARTY_TAG_RE.sub("", segment)
+    segment = _without_party_tags(segment)
     if segment.rstrip().endswith(","):
         appositive = _APPOSITIVE_RE.search(segment, max(0, len(segment) - 130))
         if appositive is not None:
@@ -275,9 +282,10 @@ _NOT_A_SPEAKER = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january "
     "february march april june july august september october november december one two three "
     "four five six seven eight nine ten his her their its our my your the a an this that these "
-    "those some many most all both each either neither none another other others "
-    "should would could can will might must".split()
+    "those some many most all both each either neither none another other others".split()
 )
+_MODALS = frozenset("should would could can will might must".split())
+_NOT_A_SPEAKER |= _MODALS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -303,7 +311,7 @@ def _speaker_name(name: str) -> str | None:
             return None
     if len(words) > 1 and any(w.lower().split("’")[0].split("'")[0] in PRONOUNS for w in words):
         return None  # "he’s heralded", "That much she no": a clause fragment, not a name
-    if any(w in ("should", "would", "could", "will", "can") for w in words):
+    if any(w in _MODALS for w in words):  # lowercase only: "Will" may be a name
         return None
     return " ".join(words)
 

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from framing.annotate.voice import VoiceLayer, find_voices
-from framing.document import Document
+from framing.document import Document, to_document
 
 __all__ = ["COLUMNS", "quote_rows", "quote_table"]
 
@@ -60,16 +60,6 @@ def quote_rows(document: Any, doc: Document, layer: VoiceLayer) -> Iterator[dict
         }
 
 
-def _documents(items: Iterable[str | Path | Document]) -> Iterator[Document]:
-    for item in items:
-        if isinstance(item, Document):
-            yield item
-        elif isinstance(item, Path):
-            yield Document.from_path(item)
-        else:
-            yield Document.from_text(item)
-
-
 def quote_table(
     items: Iterable[str | Path | Document], names: Sequence[Any] | None = None
 ) -> pd.DataFrame:
@@ -78,7 +68,7 @@ def quote_table(
     `names` label the documents (default: the path of a file, else the item's position).
     """
     rows: list[dict[str, Any]] = []
-    for i, doc in enumerate(_documents(items)):
+    for i, doc in enumerate(map(to_document, items)):
         name = names[i] if names is not None else (doc.source.path or i)
         rows.extend(quote_rows(name, doc, find_voices(doc)))
     return pd.DataFrame(rows, columns=list(COLUMNS))

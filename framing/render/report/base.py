@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing.annotate.voice import VOICE_NAMES, VOICES
+from framing.render.numbers import MISSING
 
 if TYPE_CHECKING:
     from framing.report.build import Report
@@ -118,15 +119,16 @@ class Chart:
 
 
 def num(x: Any, digits: int = 1) -> str:
-    """A number for reading: thousands separators, `digits` decimals, '–' for missing."""
+    """A number for reading: thousands separators, `digits` decimals, :data:`MISSING` for a
+    value that does not exist."""
     if x is None:
-        return "–"
+        return MISSING
     try:
         value = float(x)
     except (TypeError, ValueError):
         return str(x)
     if math.isnan(value):
-        return "–"
+        return MISSING
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if float(value).is_integer() and digits == 0:
